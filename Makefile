@@ -1,0 +1,41 @@
+# China and Russia: An Annotated Source Edition
+#   make edition   build the HTML site and the PDF book (installs what is missing)
+#   make test      install the test needs and run every test
+#   make html | pdf | serve | clean
+
+PYTHON   ?= python3
+VENV     ?= .venv
+PY       := $(VENV)/bin/python
+SPHINX   := $(PY) -m sphinx
+BUILD    ?= _build
+SPHINXOPTS ?= -W -n --keep-going
+STAMP    := $(VENV)/.installed
+
+.PHONY: edition html pdf test serve clean system-pdf
+
+edition: html pdf
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test,serve]'
+	touch $@
+
+system-pdf:
+	bash scripts/setup-debian.sh pdf
+
+html: $(STAMP)
+	$(SPHINX) -b html -c . $(SPHINXOPTS) docs $(BUILD)/html
+
+pdf: $(STAMP) system-pdf
+	$(SPHINX) -M latexpdf docs $(BUILD) -c . $(SPHINXOPTS) -q
+	$(PY) -m critical_edition.latexlog $(BUILD)/latex
+
+test: $(STAMP) system-pdf
+	$(PY) -m pytest
+
+serve: $(STAMP)
+	$(VENV)/bin/sphinx-autobuild -c . docs $(BUILD)/serve --watch seeds --watch extensions
+
+clean:
+	rm -rf $(BUILD)

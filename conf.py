@@ -1,0 +1,65 @@
+"""Sphinx configuration for *China and Russia: An Annotated Source Edition*.
+
+The conf dir is the repository root; the documents are under docs/:
+``sphinx-build -c . docs _build/html``.
+"""
+
+project = "China and Russia: An Annotated Source Edition"
+author = "The editors"
+copyright = "2026, the editors; copy texts belong to their authors and publishers"
+release = version = "0.1"
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "critical_edition",
+]
+
+# --- the edition ---------------------------------------------------------
+edition_catalogue = "seeds/catalogue.toml"  # relative to this directory
+
+# --- MyST ---------------------------------------------------------------
+source_suffix = {".md": "markdown"}
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
+myst_heading_anchors = 3
+root_doc = "index"
+exclude_patterns = ["_build"]
+
+# --- bibliography (paths relative to the conf dir) ----------------------
+bibtex_bibfiles = ["docs/references.bib"]
+bibtex_default_style = "alpha"
+bibtex_reference_style = "author_year"
+
+# --- HTML ------------------------------------------------------------------
+# Alabaster ships with Sphinx: no extra dependency, a quiet reading page,
+# and the extension's CSS adds the margin column for the line numbers.
+html_theme = "alabaster"
+html_title = "China and Russia: An Annotated Source Edition"
+html_theme_options = {
+    "description": "Five source texts, numbered, annotated and checked",
+    "page_width": "1100px",
+    "sidebar_width": "230px",
+    "fixed_sidebar": False,
+    "show_relbars": True,
+}
+html_show_sourcelink = False
+html_last_updated_fmt = None
+
+# --- LaTeX / PDF (XeLaTeX: Unicode copy text) -----------------------------
+latex_engine = "xelatex"
+latex_documents = [
+    ("index", "china-russia-edition.tex", project, "The editors", "manual"),
+]
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "fontpkg": r"""
+\setmainfont{FreeSerif}[Extension=.otf,UprightFont=*,BoldFont=*Bold,ItalicFont=*Italic,BoldItalicFont=*BoldItalic]
+\setsansfont{FreeSans}[Extension=.otf,UprightFont=*,BoldFont=*Bold,ItalicFont=*Oblique,BoldItalicFont=*BoldOblique]
+\setmonofont{FreeMono}[Extension=.otf,UprightFont=*,BoldFont=*Bold,ItalicFont=*Oblique,BoldItalicFont=*BoldOblique]
+""",
+    "printindex": r"\footnotesize\raggedright\printindex",
+}
+latex_show_urls = "footnote"

@@ -1,0 +1,58 @@
+"""HTML rendering of the edition nodes (also used by epub and singlehtml)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.writers.html5 import HTML5Translator
+
+    from .nodes import editorial, edition_text, indent, segment
+
+
+def visit_edition_text(self: HTML5Translator, node: edition_text) -> None:
+    self.body.append(
+        self.starttag(node, "div", CLASS="ed-text", **{"data-source": node["source"]})
+    )
+
+
+def depart_edition_text(self: HTML5Translator, node: edition_text) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_segment(self: HTML5Translator, node: segment) -> None:
+    attrs = {
+        "data-source": node["source"],
+        "data-segment": str(node["number"]),
+        "data-role": node["role"],
+        "data-depth": str(node["depth"]),
+    }
+    self.body.append(self.starttag(node, "div", "", CLASS=f"ed-seg ed-{node['role']}", **attrs))
+    number = node["number"]
+    self.body.append(
+        f'<a class="ed-n" href="#s{number}" data-editorial="" '
+        f'title="Permalink to segment {number}">{number}</a>'
+    )
+    if node["role"] != "body":
+        self.body.append(f'<span class="ed-role" data-editorial="">{node["role"]}</span>')
+    self.body.append('<span class="ed-copy">')
+
+
+def depart_segment(self: HTML5Translator, node: segment) -> None:
+    self.body.append("</span></div>\n")
+
+
+def visit_editorial(self: HTML5Translator, node: editorial) -> None:
+    self.body.append(self.starttag(node, "span", "", **{"data-editorial": ""}))
+
+
+def depart_editorial(self: HTML5Translator, node: editorial) -> None:
+    self.body.append("</span>")
+
+
+def visit_indent(self: HTML5Translator, node: indent) -> None:
+    self.body.append('<span class="ed-indent">')
+
+
+def depart_indent(self: HTML5Translator, node: indent) -> None:
+    self.body.append("</span>")
