@@ -2,12 +2,20 @@
 
 Steps, in the order ``setup`` wires them:
 
-1. config values, all prefixed ``edition_``;
-2. the nodes and their renderers for html (epub), latex and text;
-3. the ``edition`` directive, which reads the catalogue, verifies each seed's
-   checksum and renders its copy text as numbered segments with roles;
-4. on ``build-finished``, the CSS (html) or the style file and font
-   fallbacks (latex).
+1. config values, all prefixed ``edition_``; the catalogue path is made
+   absolute against the conf dir (``config-inited``);
+2. the nodes and their renderers for html (also epub), latex and text;
+3. the ``edition`` directive renders a source's copy text as numbered
+   segments with roles, after verifying its checksum;
+4. the ``ed`` domain holds the cross-document data and resolves the roles
+   ``ed:entity``, ``ed:dispute``, ``ed:note`` and ``ed:passage``; its
+   directives ``ed:dispute``, ``ed:note``, ``ed:tag``, ``ed:untag``,
+   ``ed:entity`` and ``ed:disputes`` write the apparatus;
+5. a transform anchors each page's annotations while it is read;
+6. ``env-updated`` computes mentions and back-links once per build and names
+   the pages whose collected data changed;
+7. ``doctree-resolved`` fills pages with that data;
+8. ``build-finished`` writes the support files and ``annotations.json``.
 """
 
 from __future__ import annotations
@@ -19,20 +27,31 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import nodes, render_html, render_latex, render_text
+from .annotations import (
+    DisputeDirective,
+    DisputeRegisterDirective,
+    NoteDirective,
+    TagDirective,
+    UntagDirective,
+)
+from .apparatus_json import write_apparatus
 from .assets import copy_assets
+from .collect import collect
 from .directive import EditionDirective
+from .domain import EditionDomain
+from .entities import EntityDirective
+from .fill import fill
+from .resolve import ResolveAnnotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
+
+RENDERED = ("edition_text", "segment", "indent", "editorial", "annotation")
 
 
 def _handlers(name: str) -> dict[str, tuple[Any, Any]]:
     return {
         builder: (getattr(module, f"visit_{name}"), getattr(module, f"depart_{name}"))
-        for builder, module in (
-            ("html", render_html),
-            ("latex", render_latex),
-            ("text", render_text),
-        )
+        for builder, module in (("html", render_html), ("latex", render_latex), ("text", render_text))
     }
 
 
@@ -50,14 +69,33 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "",
         types=frozenset({list, tuple}),
     )
-
     app.connect("config-inited", _resolve_paths)
 
-    for name in ("edition_text", "segment", "indent", "editorial"):
+    for name in RENDERED:
         app.add_node(getattr(nodes, name), **_handlers(name))
     app.add_directive("edition", EditionDirective)
+
+    app.add_domain(EditionDomain)
+    for name, directive in (
+        ("dispute", DisputeDirective),
+        ("note", NoteDirective),
+        ("tag", TagDirective),
+        ("untag", UntagDirective),
+        ("entity", EntityDirective),
+        ("disputes", DisputeRegisterDirective),
+    ):
+        app.add_directive_to_domain("ed", name, directive)
+    app.add_transform(ResolveAnnotations)
+    app.connect("env-updated", collect)
+    app.connect("doctree-resolved", fill)
 
     app.add_css_file("edition.css")
     app.add_latex_package("edition")
     app.connect("build-finished", copy_assets)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    app.connect("build-finished", write_apparatus)
+    return {
+        "version": __version__,
+        "env_version": 2,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

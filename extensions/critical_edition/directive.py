@@ -62,6 +62,16 @@ class EditionDirective(SphinxDirective):
                 location=(self.env.docname, self.lineno),
             )
             return []
+        domain = self.env.get_domain("ed")
+        known = domain.sources.get(source_id)  # type: ignore[attr-defined]
+        if known is not None and known[0] != self.env.docname:
+            logger.error(
+                "source %r is already rendered on page %r: give each source one page",
+                source_id, known[0],
+                type="edition", subtype="directive", location=(self.env.docname, self.lineno),
+            )
+            return []
+        domain.note_source(source_id, self.env.docname, self.lineno)  # type: ignore[attr-defined]
         result: list[nodes.Node] = []
         if "no-header" not in self.options:
             result.append(catalogue_header(source))

@@ -24,3 +24,23 @@ class editorial(nodes.Inline, nodes.TextElement):
 
 class indent(nodes.Inline, nodes.TextElement):
     """Leading spaces of a segment: copy text, shown as nesting, not as spaces."""
+
+
+class pending_annotation(nodes.Element):
+    """A dispute, note, tag or untag as written; replaced once its anchor is resolved."""
+
+
+class annotation(nodes.Admonition, nodes.Element):
+    """A dispute or note shown after its segment.
+
+    Attributes: ``kind`` (dispute or note), ``annotation_id``, ``number``,
+    ``verdict`` (disputes only), ``source``, ``segment``.
+    """
+
+
+class mention_list(nodes.General, nodes.Element):
+    """Placeholder: every mention of an entity, filled when the doctree is resolved."""
+
+
+class dispute_register(nodes.General, nodes.Element):
+    """Placeholder: the table of every dispute, filled when the doctree is resolved."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
-    from .nodes import editorial, edition_text, indent, segment
+    from .nodes import annotation, editorial, edition_text, indent, segment
 
 
 def visit_edition_text(self: HTML5Translator, node: edition_text) -> None:
@@ -56,3 +56,19 @@ def visit_indent(self: HTML5Translator, node: indent) -> None:
 
 def depart_indent(self: HTML5Translator, node: indent) -> None:
     self.body.append("</span>")
+
+
+def visit_annotation(self: HTML5Translator, node: annotation) -> None:
+    kind = node["kind"]
+    classes = f"ed-annotation ed-{kind}" + (f" ed-verdict-{node['verdict']}" if kind == "dispute" else "")
+    label = f"{kind.capitalize()} {node['number']}"
+    attrs = {"data-annotation": node["annotation_id"], "aria-label": label}
+    if kind == "dispute":
+        attrs["data-verdict"] = node["verdict"]
+    self.body.append(self.starttag(node, "aside", CLASS=classes, ROLE="note", **attrs))
+    verdict = f' <span class="ed-verdict">{node["verdict"]}</span>' if kind == "dispute" else ""
+    self.body.append(f'<p class="ed-annotation-title">{label}{verdict}</p>\n')
+
+
+def depart_annotation(self: HTML5Translator, node: annotation) -> None:
+    self.body.append("</aside>\n")

@@ -9,7 +9,7 @@ from docutils import nodes
 if TYPE_CHECKING:
     from sphinx.writers.latex import LaTeXTranslator
 
-    from .nodes import editorial, edition_text, indent, segment
+    from .nodes import annotation, editorial, edition_text, indent, segment
 
 
 def visit_edition_text(self: LaTeXTranslator, node: edition_text) -> None:
@@ -44,3 +44,14 @@ def visit_indent(self: LaTeXTranslator, node: indent) -> None:
 
 def depart_indent(self: LaTeXTranslator, node: indent) -> None:
     pass
+
+
+def visit_annotation(self: LaTeXTranslator, node: annotation) -> None:
+    env = "EdDispute" if node["kind"] == "dispute" else "EdNote"
+    label = self.hypertarget(node["ids"][0], anchor=False)
+    self.body.append(f"\n\\begin{{{env}}}{{{node['number']}}}{{{node.get('verdict', '')}}}{label}\n")
+
+
+def depart_annotation(self: LaTeXTranslator, node: annotation) -> None:
+    env = "EdDispute" if node["kind"] == "dispute" else "EdNote"
+    self.body.append(f"\n\\end{{{env}}}\n")

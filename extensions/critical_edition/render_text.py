@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sphinx.writers.text import TextTranslator
 
-    from .nodes import editorial, edition_text, indent, segment
+    from .nodes import annotation, editorial, edition_text, indent, segment
 
 
 def visit_edition_text(self: TextTranslator, node: edition_text) -> None:
@@ -40,3 +40,15 @@ def visit_indent(self: TextTranslator, node: indent) -> None:
 
 def depart_indent(self: TextTranslator, node: indent) -> None:
     pass
+
+
+def visit_annotation(self: TextTranslator, node: annotation) -> None:
+    self.new_state(6)
+    verdict = f" ({node['verdict']})" if node["kind"] == "dispute" else ""
+    self.add_text(f"[{node['kind'].capitalize()} {node['number']}{verdict}]")
+    self.end_state(wrap=False, end=[""])
+    self.new_state(6)
+
+
+def depart_annotation(self: TextTranslator, node: annotation) -> None:
+    self.end_state()
