@@ -40,9 +40,9 @@ def copy_assets(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.outdir)
     if app.builder.format == "html":
-        copy_asset_file(HERE / "static" / "edition.css", outdir / "_static")
+        copy_asset_file(HERE / "static" / "edition.css", outdir / "_static", force=True)
     elif app.builder.format == "latex":
-        copy_asset_file(HERE / "latex" / "edition.sty", outdir)
+        copy_asset_file(HERE / "latex" / "edition.sty", outdir, force=True)
         ranges = [tuple(r) for r in app.config.edition_latex_fallback_ranges]
         chars = fallback_chars(_texts(app), ranges)
         tex = chars_tex(chars, app.config.edition_latex_fallback_font)
