@@ -80,8 +80,11 @@ class EditionDirective(SphinxDirective):
 
     def _text(self, source: SourceText) -> ed.edition_text:
         text = ed.edition_text(source=source.entry.id)
+        previous = "body"
         for seg, role in zip(source.segments, source.roles, strict=True):
             node = self._segment(source.entry.id, seg, role)
+            node["role_start"] = role != previous  # label a run of one role once
+            previous = role
             if role == "pull-quote":
                 self._link_repeat(node, seg, source.repeats.get(seg.number))
             text += node

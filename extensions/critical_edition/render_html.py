@@ -33,7 +33,7 @@ def visit_segment(self: HTML5Translator, node: segment) -> None:
         f'<a class="ed-n" href="#s{number}" data-editorial="" '
         f'title="Permalink to segment {number}">{number}</a>'
     )
-    if node["role"] != "body":
+    if node.get("role_start"):
         self.body.append(f'<span class="ed-role" data-editorial="">{node["role"]}</span>')
     self.body.append('<span class="ed-copy">')
 
