@@ -1,6 +1,7 @@
 # China and Russia: An Annotated Source Edition
 #   make edition   build the HTML site and the PDF book (installs what is missing)
 #   make test      install the test needs and run every test
+#   make check     validate every annotation, anchor, citation and reference (no output)
 #   make html | pdf | serve | clean
 
 PYTHON   ?= python3
@@ -11,7 +12,7 @@ BUILD    ?= _build
 SPHINXOPTS ?= -W -n --keep-going
 STAMP    := $(VENV)/.installed
 
-.PHONY: edition html pdf test serve clean system-pdf
+.PHONY: edition html pdf test check serve clean system-pdf
 
 edition: html pdf
 
@@ -33,6 +34,9 @@ pdf: $(STAMP) system-pdf
 
 test: $(STAMP) system-pdf
 	$(PY) -m pytest
+
+check: $(STAMP)
+	$(SPHINX) -b dummy -c . -W -n --keep-going -q docs $(BUILD)/check
 
 serve: $(STAMP)
 	$(VENV)/bin/sphinx-autobuild -c . docs $(BUILD)/serve --watch seeds --watch extensions

@@ -161,6 +161,7 @@ class ResolveAnnotations(SphinxTransform):
                 _warn(node, "compare", "compare-link to unknown source %r (known: %s)",
                       source_id, ", ".join(sorted(entries)))
                 continue
+            self.env.note_dependency(str(entries[source_id].path))
             other = load_source(entries[source_id])
             try:
                 anchor = resolve(Selector(quote, segment=seg_no), other.segments)
