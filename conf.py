@@ -28,7 +28,11 @@ root_doc = "index"
 exclude_patterns = ["_build"]
 
 # --- bibliography (paths relative to the conf dir) ----------------------
-bibtex_bibfiles = ["docs/references.bib"]
+from pathlib import Path as _Path
+
+bibtex_bibfiles = ["docs/references.bib"] + sorted(
+    str(p.relative_to(_Path(__file__).parent)) for p in (_Path(__file__).parent / "docs" / "bib").glob("*.bib")
+)
 bibtex_default_style = "alpha"
 bibtex_reference_style = "author_year"
 
