@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -65,6 +66,20 @@ CASES = [
      ":aliases: Mao\n\nY {cite:p}`chen2001`.\n```", 6,
      "alias 'Mao' is claimed by entities 'alias-clash' and 'mao'"),
 ]
+# Cases on the copy text GAMMA (curly quotes, a no-break space).
+GAMMA = "He said \u201cno\u201d to the 1860 treaty.\nThe\u00a0Amur border was fixed.\n"
+GAMMA_CASES = [
+    ("straight-quote", "```{ed:note} ID\n:quote: said \"no\" to\n\nx\n```", 6,
+     "\u201c (U+201C LEFT DOUBLE QUOTATION MARK)"),
+    ("plain-space", "```{ed:note} ID\n:quote: The Amur border\n\nx\n```", 6,
+     "a no-break space (U+00A0)"),
+    ("duplicate-id-across-pages", "```{ed:note} chairman\n:quote: Amur border\n\nx\n```", 6,
+     "duplicate id 'chairman': already used at"),
+    ("unknown-entity-ref", "See {ed:entity}`nobody`.", 6, "nobody"),
+    ("unknown-passage-ref", "See {ed:passage}`alpha \u00a799`.", 6, "alpha \u00a799"),
+    ("indented-directive", "    ```{ed:note} ID\n    :quote: Amur border\n\n    x\n    ```", 6,
+     "indented by 4 spaces, so it is read as a code block"),
+]
 NO_EDITION = ("no-edition", "```{ed:note} ID\n:quote: anything\n\nx\n```", 3,
               "note 'no-edition': this page has no {edition} source to anchor to")
 
@@ -79,6 +94,10 @@ def _root(tmp_path: Path) -> Path:
         snippet = snippet.replace("ID", name)
         (root / f"case-{name}.md").write_text(f"# {name}\n\n```{{edition}} alpha-{name}\n```\n\n{snippet}\n")
         names.append(f"case-{name}")
+    for name, snippet, _, _ in GAMMA_CASES:
+        snippet = snippet.replace("ID", name)
+        (root / f"case-{name}.md").write_text(f"# {name}\n\n```{{edition}} gamma-{name}\n```\n\n{snippet}\n")
+        names.append(f"case-{name}")
     name, snippet, _, _ = NO_EDITION
     (root / f"case-{name}.md").write_text(f"# {name}\n\n{snippet.replace('ID', name)}\n")
     names.append(f"case-{name}")
@@ -86,6 +105,12 @@ def _root(tmp_path: Path) -> Path:
     alpha = catalogue[catalogue.index("[alpha]"):catalogue.index("[beta]")]
     for case, *_ in CASES:
         catalogue += "\n" + alpha.replace("[alpha", f"[alpha-{case}")
+    gamma = GAMMA.encode()
+    (root / "seeds" / "gamma.txt").write_bytes(gamma)
+    for case, *_ in GAMMA_CASES:
+        catalogue += (f'\n[gamma-{case}]\nfile = "gamma.txt"\nsha256 = "{hashlib.sha256(gamma).hexdigest()}"\n'
+                      'title = "Gamma"\nshort_title = "Gamma"\nauthors = []\noutlet = "Test"\n'
+                      'date = "2022"\ngenre = "test"\n[gamma-' + case + '.roles]\n')
     (root / "seeds" / "catalogue.toml").write_text(catalogue)
     index = (root / "index.md").read_text().replace("bibliography\n", "bibliography\n" + "\n".join(names) + "\n")
     (root / "index.md").write_text(index)
@@ -96,7 +121,7 @@ def _root(tmp_path: Path) -> Path:
 def warnings(tmp_path_factory) -> str:
     root = _root(tmp_path_factory.mktemp("errors"))
     out = StringIO()
-    app = SphinxTestApp("html", srcdir=root, warning=out)
+    app = SphinxTestApp("html", srcdir=root, warning=out, confoverrides={"nitpicky": True})
     try:
         app.build()
     finally:
@@ -104,8 +129,10 @@ def warnings(tmp_path_factory) -> str:
     return out.getvalue()
 
 
-@pytest.mark.parametrize(("name", "snippet", "line", "message"), [*CASES, NO_EDITION],
-                         ids=[c[0] for c in [*CASES, NO_EDITION]])
+ALL_CASES = [*CASES, *GAMMA_CASES, NO_EDITION]
+
+
+@pytest.mark.parametrize(("name", "snippet", "line", "message"), ALL_CASES, ids=[c[0] for c in ALL_CASES])
 def test_error_names_file_line_and_fix(warnings, name, snippet, line, message):
     mine = [w for w in warnings.splitlines() if f"case-{name}.md" in w]
     assert any(f"case-{name}.md:{line}:" in w and message in w for w in mine), "\n".join(mine) or warnings
@@ -114,9 +141,10 @@ def test_error_names_file_line_and_fix(warnings, name, snippet, line, message):
 def test_errors_fail_the_build_under_W_without_traceback(tmp_path):
     root = _root(tmp_path)
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", str(root), str(tmp_path / "out")],
+        [sys.executable, "-m", "sphinx", "-W", "-n", "--keep-going", "-q", "-b", "html", str(root),
+         str(tmp_path / "out")],
         capture_output=True, text=True, check=False,
     )
     assert result.returncode != 0
     assert "Traceback" not in result.stdout + result.stderr
-    assert result.stderr.count("case-") >= len(CASES)
+    assert result.stderr.count("case-") >= len(CASES) + len(GAMMA_CASES)

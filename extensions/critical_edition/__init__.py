@@ -3,19 +3,23 @@
 Steps, in the order ``setup`` wires them:
 
 1. config values, all prefixed ``edition_``; the catalogue path is made
-   absolute against the conf dir (``config-inited``);
-2. the nodes and their renderers for html (also epub), latex and text;
-3. the ``edition`` directive renders a source's copy text as numbered
+   absolute against the conf dir (``config-inited``); the BibTeX files are
+   checked before sphinxcontrib-bibtex reads them (``builder-inited``);
+2. contributed pages are untrusted: raw markup, file inclusion and script
+   links are refused at file and line (:mod:`.safety`), and every HTML page
+   carries a strict Content-Security-Policy (:mod:`.csp`);
+3. the nodes and their renderers for html (also epub), latex and text;
+4. the ``edition`` directive renders a source's copy text as numbered
    segments with roles, after verifying its checksum;
-4. the ``ed`` domain holds the cross-document data and resolves the roles
+5. the ``ed`` domain holds the cross-document data and resolves the roles
    ``ed:entity``, ``ed:dispute``, ``ed:note`` and ``ed:passage``; its
    directives ``ed:dispute``, ``ed:note``, ``ed:tag``, ``ed:untag``,
    ``ed:entity`` and ``ed:disputes`` write the apparatus;
-5. a transform anchors each page's annotations while it is read;
-6. ``env-updated`` computes mentions and back-links once per build and names
+6. a transform anchors each page's annotations while it is read;
+7. ``env-updated`` computes mentions and back-links once per build and names
    the pages whose collected data changed;
-7. ``doctree-resolved`` fills pages with that data;
-8. ``build-finished`` writes the support files and ``annotations.json``.
+8. ``doctree-resolved`` fills pages with that data;
+9. ``build-finished`` writes the support files and ``annotations.json``.
 """
 
 from __future__ import annotations
@@ -36,12 +40,16 @@ from .annotations import (
 )
 from .apparatus_json import write_apparatus
 from .assets import copy_assets
+from .bibcheck import check_bibfiles
 from .collect import collect
+from .csp import add_policy
 from .directive import EditionDirective
 from .domain import EditionDomain
 from .entities import EntityDirective
 from .fill import fill
 from .resolve import ResolveAnnotations
+from .sourcelint import lint_source
+from .safety import REFUSED, RemoveUnsafe, lock_down, scan_source
 
 __version__ = "0.2.0"
 
@@ -70,6 +78,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
         types=frozenset({list, tuple}),
     )
     app.connect("config-inited", _resolve_paths)
+    app.connect("builder-inited", check_bibfiles, priority=400)  # before sphinxcontrib-bibtex
+    app.connect("builder-inited", lock_down)
+    app.connect("source-read", scan_source)
+    app.connect("source-read", lint_source)
+    app.add_transform(RemoveUnsafe)
+    for name, directive in REFUSED.items():
+        app.add_directive(name, directive, override=True)
+    app.connect("html-page-context", add_policy)
 
     for name in RENDERED:
         app.add_node(getattr(nodes, name), **_handlers(name))
@@ -95,7 +111,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", write_apparatus)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

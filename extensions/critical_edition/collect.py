@@ -112,7 +112,7 @@ def _shown(domain: EditionDomain, entity_docs: dict[str, Any]) -> dict[str, str]
     """A digest, per page, of the collected data the page shows."""
     derived = domain.derived
     shown: dict[str, str] = {}
-    for source, (doc, _) in domain.sources.items():
+    for source, (doc, *_) in domain.sources.items():
         mentions = derived["mentions"].get(source, [])
         links = {eid: entity_docs.get(eid) for *_, eid in mentions}
         back = {k: v for k, v in derived["backlinks"].items() if k.startswith(f"{source}:")}

@@ -50,8 +50,10 @@ class EditionDirective(SphinxDirective):
             source = load_source(entry)
         except CatalogueError as exc:
             logger.error(
-                "%s", exc, type="edition", subtype="seed", location=(self.env.docname, self.lineno)
+                "%s", exc, type="edition", subtype="seed",
+                location=exc.location or (self.env.docname, self.lineno),
             )
+            self.state.document["edition_failed"] = True  # its annotations are not re-reported
             return []
         if "s1" in self.state.document.ids:
             logger.error(
@@ -71,7 +73,7 @@ class EditionDirective(SphinxDirective):
                 type="edition", subtype="directive", location=(self.env.docname, self.lineno),
             )
             return []
-        domain.note_source(source_id, self.env.docname, self.lineno)  # type: ignore[attr-defined]
+        domain.note_source(source_id, self.env.docname, self.lineno, len(source.segments))  # type: ignore[attr-defined]
         result: list[nodes.Node] = []
         if "no-header" not in self.options:
             result.append(catalogue_header(source))

@@ -80,7 +80,8 @@ class EditionDomain(Domain):
 
     # -- data ------------------------------------------------------------
     @property
-    def sources(self) -> dict[str, tuple[str, int]]:
+    def sources(self) -> dict[str, tuple[str, int, int]]:
+        """Source id -> (docname, line of its edition directive, number of segments)."""
         return self.data["sources"]
 
     @property
@@ -106,8 +107,8 @@ class EditionDomain(Domain):
     def short_title(self, source: str) -> str:
         return self.derived["titles"].get(source, source)
 
-    def note_source(self, source: str, docname: str, lineno: int) -> None:
-        self.sources[source] = (docname, lineno)
+    def note_source(self, source: str, docname: str, lineno: int, segments: int) -> None:
+        self.sources[source] = (docname, lineno, segments)
 
     def note_collector(self, docname: str, what: str) -> None:
         shown = self.collectors.setdefault(docname, [])
@@ -147,7 +148,7 @@ class EditionDomain(Domain):
             table = self.data[key]
             for name in [k for k, v in table.items() if v["docname"] == docname]:
                 del table[name]
-        for source in [s for s, (doc, _) in self.sources.items() if doc == docname]:
+        for source in [s for s, (doc, *_) in self.sources.items() if doc == docname]:
             del self.sources[source]
         self.collectors.pop(docname, None)
 
@@ -156,9 +157,9 @@ class EditionDomain(Domain):
             for name, record in otherdata[key].items():
                 if record["docname"] in docnames:
                     self.note_object(key, name, record)
-        for source, (doc, line) in otherdata["sources"].items():
-            if doc in docnames:
-                self.sources[source] = (doc, line)
+        for source, record in otherdata["sources"].items():
+            if record[0] in docnames:
+                self.sources[source] = record
         for doc, shown in otherdata["collectors"].items():
             if doc in docnames:
                 self.collectors[doc] = shown
@@ -168,7 +169,7 @@ class EditionDomain(Domain):
             yield eid, ent["name"], "entity", ent["docname"], f"entity-{eid}", 1
         for aid, ann in self.annotations.items():
             yield aid, aid, ann["kind"], ann["docname"], f"{ann['kind']}-{aid}", 1
-        for source, (doc, _) in self.sources.items():
+        for source, (doc, *_) in self.sources.items():
             yield source, self.short_title(source), "source", doc, "", 1
 
     # -- cross-references ------------------------------------------------------
@@ -184,7 +185,7 @@ class EditionDomain(Domain):
                 return ann["docname"], f"{typ}-{target}", title
         if typ == "passage":
             source, _, segment = target.replace("\u00a7", ":").replace(" ", "").partition(":")
-            if source in self.sources and segment.isdigit():
+            if source in self.sources and segment.isdigit() and 1 <= int(segment) <= self.sources[source][2]:
                 doc = self.sources[source][0]
                 return doc, f"s{int(segment)}", passage_label(self.short_title(source), int(segment))
         return None

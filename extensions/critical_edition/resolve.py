@@ -58,7 +58,7 @@ class ResolveAnnotations(SphinxTransform):
         source = self._source(text) if text is not None else None
         if text is None or source is None:
             for node in pending:
-                if text is None:
+                if text is None and not self.document.get("edition_failed"):
                     _warn(node, "directive", "%s %r: this page has no {edition} source to anchor to",
                           node["kind"], node["annotation_id"])
                 node.parent.remove(node)
@@ -162,7 +162,11 @@ class ResolveAnnotations(SphinxTransform):
                       source_id, ", ".join(sorted(entries)))
                 continue
             self.env.note_dependency(str(entries[source_id].path))
-            other = load_source(entries[source_id])
+            try:
+                other = load_source(entries[source_id])
+            except CatalogueError as exc:
+                _warn(node, "compare", "compare-link to %s: %s", source_id, exc)
+                continue
             try:
                 anchor = resolve(Selector(quote, segment=seg_no), other.segments)
             except AnchorError as exc:

@@ -1,0 +1,103 @@
+"""Check the BibTeX files before sphinxcontrib-bibtex reads them.
+
+A syntax error would otherwise stop the build with a traceback; a missing
+required field would only surface where the entry is cited. Both are reported
+at the ``.bib`` file's line; a file that cannot be parsed is left out of the
+build (its keys then show up as unknown), so the build goes on and fails
+under ``-W`` with every problem listed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pybtex.database import BibliographyDataError
+from pybtex.database.input.bibtex import Parser
+from pybtex.scanner import PybtexSyntaxError
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+# The fields BibTeX's standard styles require; "author|editor" means either.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "article": ("author", "title", "journal", "year"),
+    "book": ("author|editor", "title", "publisher", "year"),
+    "booklet": ("title",),
+    "inbook": ("author|editor", "title", "publisher", "year"),
+    "incollection": ("author", "title", "booktitle", "publisher", "year"),
+    "inproceedings": ("author", "title", "booktitle", "year"),
+    "manual": ("title",),
+    "mastersthesis": ("author", "title", "school", "year"),
+    "misc": ("title",),
+    "phdthesis": ("author", "title", "school", "year"),
+    "proceedings": ("title", "year"),
+    "techreport": ("author", "title", "institution", "year"),
+    "unpublished": ("author", "title", "note"),
+}
+
+_ENTRY = re.compile(r"^\s*@(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.MULTILINE)
+
+
+def _lines(text: str) -> dict[str, int]:
+    """The line on which each entry key is declared."""
+    return {m[2]: text.count("\n", 0, m.start(2)) + 1 for m in _ENTRY.finditer(text)}
+
+
+def _missing(entry, required: tuple[str, ...]) -> list[str]:
+    have = {f.lower() for f in entry.fields} | {r.lower() for r in entry.persons}
+    return [req.replace("|", " or ") for req in required if not have & set(req.split("|"))]
+
+
+def check_file(path: Path, seen: dict[str, str]) -> bool:
+    """Report the problems of one file; return False if it cannot be parsed."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        logger.error("cannot read bibliography file: %s", exc, type="edition", subtype="bibtex",
+                     location=f"{path}:1")
+        return False
+    try:
+        data = Parser().parse_string(text)
+    except PybtexSyntaxError as exc:
+        logger.error("BibTeX syntax error: %s (the file is left out until it is fixed)",
+                     exc.message if hasattr(exc, "message") else exc,
+                     type="edition", subtype="bibtex", location=f"{path}:{exc.lineno}")
+        return False
+    except BibliographyDataError as exc:
+        key = str(exc).rsplit(": ", 1)[-1]
+        logger.error("%s (each key once)", exc, type="edition", subtype="bibtex",
+                     location=f"{path}:{_lines(text).get(key, 1)}")
+        return True
+    lines = _lines(text)
+    for key, entry in data.entries.items():
+        where = f"{path}:{lines.get(key, 1)}"
+        if key in seen:
+            logger.error("BibTeX key %r is also defined in %s (each key once)", key, seen[key],
+                         type="edition", subtype="bibtex", location=where)
+        seen[key] = str(path)
+        required = REQUIRED.get(entry.type.lower())
+        if required is None:
+            logger.error("entry %r: unknown entry type @%s (use one of: %s)", key, entry.type,
+                         ", ".join(sorted(REQUIRED)), type="edition", subtype="bibtex", location=where)
+            continue
+        missing = _missing(entry, required)
+        if missing:
+            logger.error("entry %r (@%s) lacks %s (required: %s)", key, entry.type,
+                         ", ".join(missing), ", ".join(r.replace("|", " or ") for r in required),
+                         type="edition", subtype="bibtex", location=where)
+    return True
+
+
+def check_bibfiles(app: Sphinx) -> None:
+    """builder-inited, before sphinxcontrib-bibtex: check every configured file."""
+    if "sphinxcontrib.bibtex" not in app.extensions:
+        return
+    seen: dict[str, str] = {}
+    keep = []
+    for name in app.config.bibtex_bibfiles or []:
+        path = (Path(app.confdir) / name).resolve()
+        if not path.is_file() or check_file(path, seen):
+            keep.append(name)  # a missing file is reported by sphinxcontrib-bibtex
+    app.config.bibtex_bibfiles = keep
