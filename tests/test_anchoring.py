@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from critical_edition.anchoring import Anchor, AnchorError, Selector, closest, resolve
 from critical_edition.segments import split_segments
 

@@ -8,7 +8,6 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from htmlsegments import segments
 
 ROOT = Path(__file__).parent / "roots" / "test-annotations"

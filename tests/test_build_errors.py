@@ -79,7 +79,7 @@ def results(tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
     tmp = tmp_path_factory.mktemp("broken")
     with ThreadPoolExecutor(max_workers=2) as pool:
         done = pool.map(lambda case: _build(tmp, case), CASES)
-        return {case[0]: result for case, result in zip(CASES, done)}
+        return {case[0]: result for case, result in zip(CASES, done, strict=True)}
 
 
 @pytest.mark.parametrize(("name", "breaker", "filename", "line", "message"), CASES, ids=[c[0] for c in CASES])

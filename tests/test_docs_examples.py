@@ -6,9 +6,8 @@ import re
 import shutil
 from io import StringIO
 
-from sphinx.testing.util import SphinxTestApp
-
 from conftest import REPO
+from sphinx.testing.util import SphinxTestApp
 
 EXAMPLE = re.compile(r"^````md\n(.*?)^````$", re.M | re.S)
 

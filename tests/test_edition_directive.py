@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from htmlsegments import segments
 
 ROOTS = Path(__file__).parent / "roots"

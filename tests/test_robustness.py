@@ -10,14 +10,13 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from sphinx.testing.util import SphinxTestApp
-
 from critical_edition.anchoring import AnchorError, Selector, resolve
 from critical_edition.annotations import compare_links, verdict
 from critical_edition.entities import aliases, dates, entity_type
 from critical_edition.segments import split_segments
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sphinx.testing.util import SphinxTestApp
 
 REPO = Path(__file__).parent.parent
 BASE = Path(__file__).parent / "roots" / "test-annotations"

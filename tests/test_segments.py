@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from critical_edition.pullquotes import find_repeated
 from critical_edition.roles import assign_roles
 from critical_edition.segments import parse_ranges, split_segments

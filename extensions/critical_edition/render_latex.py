@@ -9,7 +9,7 @@ from docutils import nodes
 if TYPE_CHECKING:
     from sphinx.writers.latex import LaTeXTranslator
 
-    from .nodes import annotation, editorial, edition_text, indent, segment
+    from .nodes import annotation, edition_text, editorial, indent, segment
 
 
 def visit_edition_text(self: LaTeXTranslator, node: edition_text) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sphinx.writers.text import TextTranslator
 
-    from .nodes import annotation, editorial, edition_text, indent, segment
+    from .nodes import annotation, edition_text, editorial, indent, segment
 
 
 def visit_edition_text(self: TextTranslator, node: edition_text) -> None:

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
-
-from collections import defaultdict
 
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives
