@@ -2,6 +2,7 @@
 #   make edition   build the HTML site and the PDF book (installs what is missing)
 #   make test      install the test needs and run every test
 #   make check     validate every annotation, anchor, citation and reference (no output)
+#   make stats     print the edition's figures (segments, mentions, disputes, registers, bibliography)
 #   make html | pdf | serve | clean
 
 PYTHON   ?= python3
@@ -12,7 +13,7 @@ BUILD    ?= _build
 SPHINXOPTS ?= -W -n --keep-going
 STAMP    := $(VENV)/.installed
 
-.PHONY: edition html pdf test check serve clean system-pdf
+.PHONY: edition html pdf test check stats serve clean system-pdf
 
 edition: html pdf
 
@@ -34,6 +35,9 @@ pdf: $(STAMP) system-pdf
 
 test: $(STAMP) system-pdf
 	$(PY) -m pytest
+
+stats: $(STAMP)
+	$(SPHINX) -b edition-stats -c . -q docs $(BUILD)/stats
 
 check: $(STAMP)
 	$(SPHINX) -b dummy -c . -W -n --keep-going -q docs $(BUILD)/check

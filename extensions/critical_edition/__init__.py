@@ -49,6 +49,7 @@ from .entities import EntityDirective
 from .fill import fill
 from .resolve import ResolveAnnotations
 from .sourcelint import lint_source
+from .stats import StatsBuilder
 from .safety import REFUSED, RemoveUnsafe, lock_down, scan_source
 
 __version__ = "0.2.0"
@@ -109,6 +110,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_latex_package("edition")
     app.connect("build-finished", copy_assets)
     app.connect("build-finished", write_apparatus)
+    app.add_builder(StatsBuilder)
     return {
         "version": __version__,
         "env_version": 3,

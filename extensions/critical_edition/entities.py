@@ -9,6 +9,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util import logging
 from sphinx.util.typing import OptionSpec
 
 from .annotations import ID_PATTERN
@@ -18,6 +19,8 @@ from .nodes import mention_list
 ENTITY_TYPES = ("person", "place", "organisation", "treaty", "event")
 _DATE = r"(?:c\. ?)?-?\d{1,4}(?:-\d{2}(?:-\d{2})?)?(?: BCE)?"
 DATES = re.compile(rf"^{_DATE}(?:\s*[\u2013/]\s*(?:{_DATE})?)?$")
+
+logger = logging.getLogger(__name__)
 
 
 def entity_type(argument: str | None) -> str:
@@ -91,7 +94,11 @@ class EntityDirective(SphinxDirective):
             "aliases": alias_list,
             "dates": self.options.get("dates", ""),
             "citations": citation_keys(box),
+            "description_words": sum(len(n.astext().split()) for n in body),
         }
+        if not record["citations"]:
+            logger.warning("entity %r cites no bibliography entry: add {cite:p}`key` to its description",
+                           eid, type="edition", subtype="no-citation", location=(self.env.docname, self.lineno))
         domain = self.env.get_domain("ed")
         domain.note_object("entities", eid, record)  # type: ignore[attr-defined]
         domain.note_collector(self.env.docname, "mentions")  # type: ignore[attr-defined]
