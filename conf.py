@@ -33,8 +33,9 @@ exclude_patterns = ["_build"]
 bibtex_bibfiles = ["docs/references.bib"] + sorted(
     str(p.relative_to(_Path(__file__).parent)) for p in (_Path(__file__).parent / "docs" / "bib").glob("*.bib")
 )
-bibtex_default_style = "alpha"
-bibtex_reference_style = "author_year"
+# Chicago author–date, defined by the extension (critical_edition.chicago)
+bibtex_default_style = "chicago-author-date"
+bibtex_reference_style = "chicago-author-date"
 
 # --- HTML ------------------------------------------------------------------
 # Alabaster ships with Sphinx: no extra dependency, a quiet reading page,

@@ -41,6 +41,7 @@ from .annotations import (
 from .apparatus_json import write_apparatus
 from .assets import copy_assets
 from .bibcheck import check_bibfiles
+from .chicago import register as register_chicago
 from .collect import collect
 from .csp import add_policy
 from .directive import EditionDirective
@@ -80,6 +81,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     app.connect("config-inited", _resolve_paths)
     app.connect("builder-inited", check_bibfiles, priority=400)  # before sphinxcontrib-bibtex
+    register_chicago()  # the "chicago-author-date" bibliography and citation styles
     app.connect("builder-inited", lock_down)
     app.connect("source-read", scan_source)
     app.connect("source-read", lint_source)
@@ -107,6 +109,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", fill)
 
     app.add_css_file("edition.css")
+    app.add_css_file("edition-bibliography.css")
     app.add_latex_package("edition")
     app.connect("build-finished", copy_assets)
     app.connect("build-finished", write_apparatus)

@@ -40,7 +40,8 @@ def copy_assets(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.outdir)
     if app.builder.format == "html":
-        copy_asset_file(HERE / "static" / "edition.css", outdir / "_static", force=True)
+        for path in sorted((HERE / "static").iterdir()):
+            copy_asset_file(path, outdir / "_static", force=True)
     elif app.builder.format == "latex":
         copy_asset_file(HERE / "latex" / "edition.sty", outdir, force=True)
         ranges = [tuple(r) for r in app.config.edition_latex_fallback_ranges]
