@@ -9,7 +9,7 @@ for what in "$@"; do
   case "$what" in
     pdf)
       for p in make texlive-xetex texlive-latex-extra latexmk texlive-fonts-recommended \
-               fonts-freefont-otf fonts-symbola poppler-utils xindy; do need "$p"; done ;;
+               fonts-freefont-otf fonts-symbola fonts-wqy-microhei poppler-utils xindy; do need "$p"; done ;;
     *) echo "setup-debian.sh: unknown part '$what' (known: pdf)" >&2; exit 2 ;;
   esac
 done

@@ -39,7 +39,7 @@ from .annotations import (
     UntagDirective,
 )
 from .apparatus_json import write_apparatus
-from .assets import copy_assets
+from .assets import FALLBACK_FONTS, copy_assets
 from .bibcheck import check_bibfiles
 from .chicago import register as register_chicago
 from .collect import collect
@@ -72,13 +72,7 @@ def _resolve_paths(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("edition_catalogue", "seeds/catalogue.toml", "env", types=frozenset({str}))
-    app.add_config_value("edition_latex_fallback_font", "Symbola", "", types=frozenset({str}))
-    app.add_config_value(
-        "edition_latex_fallback_ranges",
-        [(0x2600, 0x27BF), (0x1F000, 0x1FAFF)],
-        "",
-        types=frozenset({list, tuple}),
-    )
+    app.add_config_value("edition_latex_fallback_fonts", FALLBACK_FONTS, "", types=frozenset({dict}))
     app.connect("config-inited", _resolve_paths)
     app.connect("builder-inited", check_bibfiles, priority=400)  # before sphinxcontrib-bibtex
     register_chicago()  # the "chicago-author-date" bibliography and citation styles

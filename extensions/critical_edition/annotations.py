@@ -105,7 +105,25 @@ class DisputeDirective(AnnotationDirective):
     def run(self) -> list[nodes.Node]:
         if "verdict" not in self.options:
             raise self.error(f"dispute needs :verdict: (one of {', '.join(VERDICTS)})")
+        self._continued_compare_links()
         return super().run()
+
+    def _continued_compare_links(self) -> None:
+        """Indented lines right under ``:compare:`` continue it (MyST would make them body text)."""
+        if "compare" not in self.options:
+            return
+        taken = 0
+        for line in self.content:
+            if not line[:1].isspace() or not line.strip():
+                break
+            taken += 1
+        if taken:
+            try:
+                self.options["compare"] += compare_links("\n".join(self.content[:taken]))
+            except ValueError as exc:
+                raise self.error(f"dispute {self.arguments[0]!r}: {exc}") from None
+            self.content = self.content[taken:]
+            self.content_offset += taken
 
 
 class NoteDirective(AnnotationDirective):

@@ -7,31 +7,37 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset_file
 
-from .catalogue import CatalogueError, load_catalogue, load_source
-from .directive import catalogue_path
-
 HERE = Path(__file__).parent
 
 
-def fallback_chars(texts: list[str], ranges: list[tuple[int, int]]) -> list[str]:
-    """Characters of *texts* whose code point lies in one of *ranges*, sorted."""
-    found = {ch for text in texts for ch in text if any(lo <= ord(ch) <= hi for lo, hi in ranges)}
-    return sorted(found)
+# Characters the main fonts lack, by the font that has them: emoji and
+# dingbats (in the copy texts), CJK (in titles and names of the apparatus).
+FALLBACK_FONTS: dict[str, list[tuple[int, int]]] = {
+    "Symbola": [(0x2600, 0x27BF), (0x1F000, 0x1FAFF)],
+    "WenQuanYi Micro Hei": [(0x2E80, 0x2FDF), (0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+                            (0xF900, 0xFAFF), (0xFF00, 0xFFEF)],
+}
 
 
-def chars_tex(chars: list[str], font: str) -> str:
-    """LaTeX that typesets each character in the fallback *font*."""
-    lines = [f"\\newfontfamily\\EdFallbackFont{{{font}}}"]
-    lines += [f'\\newunicodechar{{{ch}}}{{{{\\EdFallbackFont\\symbol{{"{ord(ch):X}}}}}}}' for ch in chars]
+def fallback_chars(texts: list[str], fonts: dict[str, list[tuple[int, int]]]) -> dict[str, list[str]]:
+    """Font -> the characters of *texts* in its ranges, sorted."""
+    found = {ch for text in texts for ch in text if ord(ch) > 0x2000}
+    return {
+        font: sorted(ch for ch in found if any(lo <= ord(ch) <= hi for lo, hi in ranges))
+        for font, ranges in fonts.items()
+    }
+
+
+def chars_tex(chars: dict[str, list[str]]) -> str:
+    """LaTeX that typesets each character in its fallback font."""
+    lines = []
+    for number, (font, found) in enumerate(chars.items()):
+        if not found:
+            continue
+        family = "\\EdFallback" + "ABCDEFGHIJ"[number]
+        lines.append(f"\\newfontfamily{family}{{{font}}}")
+        lines += [f'\\newunicodechar{{{ch}}}{{{{{family}\\symbol{{"{ord(ch):X}}}}}}}' for ch in found]
     return "\n".join(lines) + "\n"
-
-
-def _texts(app: Sphinx) -> list[str]:
-    try:
-        entries = load_catalogue(catalogue_path(app.env))
-        return [load_source(entry).text for entry in entries.values()]
-    except CatalogueError:
-        return []  # already reported where the source is used
 
 
 def copy_assets(app: Sphinx, exception: Exception | None) -> None:
@@ -44,7 +50,7 @@ def copy_assets(app: Sphinx, exception: Exception | None) -> None:
             copy_asset_file(path, outdir / "_static", force=True)
     elif app.builder.format == "latex":
         copy_asset_file(HERE / "latex" / "edition.sty", outdir, force=True)
-        ranges = [tuple(r) for r in app.config.edition_latex_fallback_ranges]
-        chars = fallback_chars(_texts(app), ranges)
-        tex = chars_tex(chars, app.config.edition_latex_fallback_font)
+        texts = [path.read_text(encoding="utf-8") for path in sorted(outdir.glob("*.tex"))]
+        fonts = {font: [tuple(r) for r in ranges] for font, ranges in app.config.edition_latex_fallback_fonts.items()}
+        tex = chars_tex(fallback_chars(texts, fonts))
         (outdir / "edition-chars.def").write_text(tex, encoding="utf-8")
