@@ -108,9 +108,10 @@ def test_dispute_register_counts_and_rows(html):
 @pytest.mark.sphinx("html", testroot="annotations")
 def test_compare_links_are_bidirectional(html):
     page = html("beta")
-    seg3 = page.index('id="s3"')
-    compared = page.index('class="ed-compared"')
-    assert seg3 < compared
+    assert page.count('class="ed-compared"') == 2  # §2 and §3 are both compared
+    seg2, seg3 = page.index('id="s2"'), page.index('id="s3"')
+    assert seg2 < page.index('class="ed-compared"', seg2) < seg3
+    compared = page.index('class="ed-compared"', seg3)
     assert 'href="alpha.html#dispute-nerchinsk-year"' in page[compared:]
     assert "Alpha 2020, §4 (dispute 5)" in page
 
@@ -133,7 +134,8 @@ def test_annotations_json_has_w3c_offsets(app, html):
         assert ALPHA[item["start"]:item["end"]] == item["exact"]
         assert item["source"] == "alpha" and item["citations"] == ["chen2001"]
     assert items["nerchinsk-year"]["verdict"] == "incorrect"
-    assert items["nerchinsk-year"]["compare"][0]["segment"] == 3
+    # the second compare-link continues :compare: on an indented line
+    assert [c["segment"] for c in items["nerchinsk-year"]["compare"]] == [3, 2]
     assert items["chairman"]["entities"] == ["mao", "moscow"]
     assert items["mao"]["kind"] == "entity" and items["mao"]["aliases"] == ["Mao"]
     tags = [a for a in data["annotations"] if a["kind"] in ("tag", "untag")]
