@@ -59,6 +59,7 @@ latex_documents = [
 ]
 latex_elements = {
     "papersize": "a4paper",
+    "extraclassoptions": "openany",  # no blank pages before chapters
     "pointsize": "11pt",
     "fontpkg": r"""
 \setmainfont{FreeSerif}[Extension=.otf,UprightFont=*,BoldFont=*Bold,ItalicFont=*Italic,BoldItalicFont=*BoldItalic]
