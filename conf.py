@@ -69,3 +69,7 @@ latex_elements = {
     "printindex": r"\footnotesize\raggedright\printindex",
 }
 latex_show_urls = "footnote"
+# The book's index lists every entity with the pages of its mentions; the
+# "Index of names" by passage is an HTML page only.
+latex_domain_indices = False
+latex_use_xindy = False  # makeindex joins runs of pages as 12--15 (Sphinx's xindy style prints 1215)

@@ -170,7 +170,7 @@ def test_text_builder_renders_annotations(app):
     assert app.warning.getvalue() == ""
     out = (app.outdir / "alpha.txt").read_text(encoding="utf-8")
     assert "[Dispute 5 (incorrect)]" in out and "[Note 2]" in out
-    assert "signed in 1698 [[5]]" in out
+    assert "signed in 1698. [[5]]" in out  # the marker follows the whole word
 
 
 @pytest.mark.sphinx("epub", testroot="annotations")

@@ -81,7 +81,7 @@ def test_latex_segments_and_roles(app):
     assert r"\hyperref[\detokenize{index:s4}]" in tex
     assert "🙂" in tex
     chars = (Path(app.outdir) / "edition-chars.def").read_text(encoding="utf-8")
-    assert r'\newunicodechar{🙂}{{\EdFallbackFont\symbol{"1F642}}}' in chars
+    assert r'\newunicodechar{🙂}{{\EdFallbackA\symbol{"1F642}}}' in chars
     assert (Path(app.outdir) / "edition.sty").is_file()
 
 

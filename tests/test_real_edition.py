@@ -114,3 +114,16 @@ def test_missing_character_is_detected():
 
     log = "Missing character: There is no 🙂 (U+1F642) in font FreeSerif/OT:script=latn;!\n"
     assert missing_characters(log) == [("🙂 (U+1F642)", "FreeSerif/OT:script=latn;")]
+
+
+def test_pdf_index_lists_entities_with_the_pages_of_their_mentions(latex_dir):
+    ind = next(latex_dir.glob("*.ind")).read_text(encoding="utf-8")
+    entries = re.findall(r"\\item \\spxentry\{(.+?)\}(.*)", ind)
+    names = {name for name, _ in entries}
+    assert len(entries) == len(names), "an entity is split into two index entries"
+    registers = "".join((REPO / "docs" / "registers" / f"{t}.md").read_text(encoding="utf-8")
+                        for t in ("persons", "places", "organisations", "treaties", "events"))
+    defined = len(re.findall(r"^```\{ed:entity\}", registers, re.M))
+    assert len(names) >= defined * 0.9  # every mentioned entity (some have no mention)
+    pages = [len(re.findall(r"\\hyperpage\{", refs)) for _, refs in entries]
+    assert max(pages) >= 10  # the most mentioned entities: many pages, not one register entry

@@ -9,6 +9,7 @@ mentions. The disputes page: the register of disputes.
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.nodes import make_refnode
 
@@ -32,6 +33,13 @@ def _mention_ref(app: Sphinx, domain: EditionDomain, docname: str, eid: str) -> 
                            classes=["ed-mention", f"ed-{ent['type']}"])
 
 
+def _word_end(line: str, pos: int) -> int:
+    """The end of the word (run of non-space characters) that *pos* lies in or ends."""
+    while pos < len(line) and not line[pos].isspace():
+        pos += 1
+    return pos
+
+
 def _render_segment(app: Sphinx, domain: EditionDomain, docname: str, seg: segment,
                     mentions: list[tuple[int, int, str]]) -> None:
     """Rebuild a segment's copy text as pieces: marked, linked, with markers after quotes."""
@@ -43,9 +51,12 @@ def _render_segment(app: Sphinx, domain: EditionDomain, docname: str, seg: segme
     text = next(child for child in seg.children if isinstance(child, nodes.Text))
     line = " " * start + str(text)
     extras = [c for c in seg.children if isinstance(c, editorial)]
-    points = sorted({start, len(line), *(p for s in spans for p in s[:2]),
+    # a marker goes after the word its quote ends in ("1959,[4]"), so words stay whole
+    marks = {s: _word_end(line, s[1]) for s in spans}
+    points = sorted({start, len(line), *(p for s in spans for p in s[:2]), *marks.values(),
                      *(p for m in mentions for p in m[:2])})
     out: list[nodes.Node] = [indent_node] if indent_node is not None else []
+    names: list[str] = []  # entities mentioned, for the book's index
     link: nodes.reference | None = None
     for a, b in zip(points, points[1:], strict=False):
         if a < start:
@@ -63,9 +74,11 @@ def _render_segment(app: Sphinx, domain: EditionDomain, docname: str, seg: segme
         else:
             if link is None or a == mention[0]:
                 link = _mention_ref(app, domain, docname, mention[2])
+                if a == mention[0]:
+                    names.append(domain.entities[mention[2]]["name"])
                 out.append(link)
             link += piece
-        ending = sorted((s for s in spans if s[1] == b), key=lambda s: s[4])
+        ending = sorted((s for s in spans if marks[s] == b), key=lambda s: s[4])
         if ending:
             link = None  # a marker never sits inside a link
         for s in ending:
@@ -75,6 +88,10 @@ def _render_segment(app: Sphinx, domain: EditionDomain, docname: str, seg: segme
     seg.children = []
     seg.extend(out)
     seg.extend(extras)
+    if names and app.builder.format == "latex":
+        # before the segment, not inside \EdSeg's argument, so that \index writes its key verbatim
+        entries = [("single", name, "", "", None) for name in names]
+        seg.parent.insert(seg.parent.index(seg), addnodes.index(entries=entries, inline=False))
 
 
 def _compared_in(app: Sphinx, domain: EditionDomain, docname: str, ids: list[str]) -> nodes.paragraph:
