@@ -48,6 +48,7 @@ from .directive import EditionDirective
 from .domain import EditionDomain
 from .entities import EntityDirective
 from .fill import fill
+from .plugincache import cache_plugin_lookups
 from .resolve import ResolveAnnotations
 from .sourcelint import lint_source
 from .stats import StatsBuilder
@@ -76,6 +77,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _resolve_paths)
     app.connect("builder-inited", check_bibfiles, priority=400)  # before sphinxcontrib-bibtex
     register_chicago()  # the "chicago-author-date" bibliography and citation styles
+    cache_plugin_lookups()  # sphinxcontrib-bibtex looks plugins up once per citation
     app.connect("builder-inited", lock_down)
     app.connect("source-read", scan_source)
     app.connect("source-read", lint_source)

@@ -11,6 +11,7 @@ formatting style and label style and a sphinxcontrib-bibtex referencing style.
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 from collections import Counter
 
 import sphinxcontrib.bibtex.plugin
@@ -38,6 +39,12 @@ from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
 NAME = "chicago-author-date"
 
 
+@lru_cache(maxsize=1)
+def _name_styles():
+    """pybtex's name styles "Last, First" and "First Last" (plugin lookup is slow: once)."""
+    return find_plugin("pybtex.style.names", "lastfirst")(), find_plugin("pybtex.style.names", "plain")()
+
+
 @node
 def chicago_names(children, context, role, invert_first=True):
     """First name inverted, the others in natural order: Zubok, Vladislav, and Constantine Pleshakov."""
@@ -45,8 +52,7 @@ def chicago_names(children, context, role, invert_first=True):
         persons = context["entry"].persons[role]
     except KeyError:
         raise FieldIsMissing(role, context["entry"]) from None
-    inverted = find_plugin("pybtex.style.names", "lastfirst")()
-    natural = find_plugin("pybtex.style.names", "plain")()
+    inverted, natural = _name_styles()
     parts = [(inverted if invert_first else natural).format(persons[0]).format_data(context)]
     parts += [natural.format(p).format_data(context) for p in persons[1:]]
     if len(parts) > 10:  # Chicago 15.6: the first seven, then et al.

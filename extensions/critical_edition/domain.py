@@ -133,14 +133,21 @@ class EditionDomain(Domain):
         return True
 
     def mentions_by_entity(self) -> dict[str, list[tuple[str, int]]]:
-        """Entity id -> [(source, segment)] in source and text order, without repeats."""
-        found: dict[str, list[tuple[str, int]]] = {}
-        for source, mentions in sorted(self.derived["mentions"].items()):
-            for segment, _start, _end, eid in mentions:
-                places = found.setdefault(eid, [])
-                if (source, segment) not in places:
-                    places.append((source, segment))
-        return found
+        """Entity id -> [(source, segment)] in source and text order, without repeats.
+
+        Computed once per set of mentions (every register entry asks for it).
+        """
+        mentions = self.derived["mentions"]
+        cached = getattr(self, "_by_entity", None)
+        if cached is not None and cached[0] is mentions:
+            return cached[1]
+        found: dict[str, dict[tuple[str, int], None]] = {}
+        for source, found_in_source in sorted(mentions.items()):
+            for segment, _start, _end, eid in found_in_source:
+                found.setdefault(eid, {})[(source, segment)] = None
+        result = {eid: list(places) for eid, places in found.items()}
+        self._by_entity = (mentions, result)
+        return result
 
     # -- lifecycle -----------------------------------------------------------
     def clear_doc(self, docname: str) -> None:
