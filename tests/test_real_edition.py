@@ -129,3 +129,15 @@ def test_pdf_index_lists_entities_with_the_pages_of_their_mentions(latex_dir):
     assert len(names) >= defined * 0.9  # every mentioned entity (some have no mention)
     pages = [len(re.findall(r"\d+", refs)) for *_, refs in entries]
     assert max(pages) >= 10  # the most mentioned entities: many pages, not one register entry
+
+
+def test_method_page_examples_have_the_verdict_they_illustrate(html_dir):
+    import json
+
+    method = (REPO / "docs" / "method.md").read_text(encoding="utf-8")
+    section = method[method.index("## Verdicts"):method.index("## How disputes")]
+    examples = re.findall(r"^(\w+)\n: .*?\{ed:dispute\}`([a-z0-9-]+)`", section, re.M | re.S)
+    assert len(examples) == 7
+    verdicts = {a["id"]: a.get("verdict") for a in json.loads(
+        (html_dir / "annotations.json").read_text(encoding="utf-8"))["annotations"]}
+    assert {verdict: verdicts[example] for verdict, example in examples} == {v: v for v, _ in examples}
