@@ -4,8 +4,6 @@ The conf dir is the repository root; the documents are under docs/:
 ``sphinx-build -c . docs _build/html``.
 """
 
-from pathlib import Path as _Path
-
 project = "China and Russia: An Annotated Source Edition"
 author = "The editors"
 copyright = "2026, the editors; copy texts belong to their authors and publishers"
@@ -30,9 +28,7 @@ root_doc = "index"
 exclude_patterns = ["_build"]
 
 # --- bibliography (paths relative to the conf dir) ----------------------
-bibtex_bibfiles = ["docs/references.bib"] + sorted(
-    str(p.relative_to(_Path(__file__).parent)) for p in (_Path(__file__).parent / "docs" / "bib").glob("*.bib")
-)
+bibtex_bibfiles = ["docs/references.bib"]
 # Chicago author–date, defined by the extension (critical_edition.chicago)
 bibtex_default_style = "chicago-author-date"
 bibtex_reference_style = "chicago-author-date"
