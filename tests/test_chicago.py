@@ -23,6 +23,8 @@ BIB = r"""
   address = {Stanford}, year = {1998}, pages = {1--10}}
 @misc{bulletin2022a, author = {{Bulletin of the Atomic Scientists}}, title = {About us}, year = {2022}}
 @misc{bulletin2022b, author = {{Bulletin of the Atomic Scientists}}, title = {Masthead}, year = {2022}}
+@misc{heads2001, author = {{Heads of State of Kazakhstan, China, Kyrgyzstan, Russia, Tajikistan and Uzbekistan}},
+  title = {Declaration}, year = {2001}}
 @misc{anon, title = {Soviet--Chinese Agreements of the Year}, howpublished = {An encyclopaedia}}
 """
 
@@ -46,6 +48,12 @@ def test_reference_list_entries():
                                       "edited by Odd Arne Westad, 1\u201310. Stanford: Stanford University Press.")
     assert entries["anon"] == ("Soviet\u2013Chinese Agreements of the\u2026 n.d.",
                                "Soviet\u2013Chinese Agreements of the Year. n.d. An encyclopaedia.")
+
+
+def test_long_corporate_author_is_cut_at_a_word_in_the_citation():
+    label, text = _formatted()["heads2001"]
+    assert label == "Heads of State of Kazakhstan, China\u2026 2001"
+    assert text.startswith("Heads of State of Kazakhstan, China, Kyrgyzstan, Russia, Tajikistan and Uzbekistan. 2001.")
 
 
 def test_same_author_same_year_gets_a_and_b():

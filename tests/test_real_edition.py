@@ -141,3 +141,9 @@ def test_method_page_examples_have_the_verdict_they_illustrate(html_dir):
     verdicts = {a["id"]: a.get("verdict") for a in json.loads(
         (html_dir / "annotations.json").read_text(encoding="utf-8"))["annotations"]}
     assert {verdict: verdicts[example] for verdict, example in examples} == {v: v for v, _ in examples}
+
+
+def test_text_build_of_the_real_edition(tmp_path):
+    sphinx("-b", "text", str(REPO / "docs"), str(tmp_path / "text"), "-q")
+    text = (tmp_path / "text" / "sources" / "wu-2022.txt").read_text(encoding="utf-8")
+    assert "[Dispute 1 (" in text

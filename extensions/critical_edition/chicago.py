@@ -94,6 +94,13 @@ def _short_title(entry) -> str:
     return " ".join(words[:4]) + ("\u2026" if len(words) > 4 else "")
 
 
+def _shorten(who: str, limit: int = 40) -> str:
+    """A long corporate author, cut at a word: the citation stays readable."""
+    if len(who) <= limit:
+        return who
+    return who[: who.rfind(" ", 0, limit)].rstrip(",;") + "\u2026"
+
+
 class ChicagoLabels(BaseLabelStyle):
     """Labels "Chen 2001", "Hsu 2023a": the author–date citation itself."""
 
@@ -101,7 +108,7 @@ class ChicagoLabels(BaseLabelStyle):
         bases = []
         for entry in sorted_entries:
             persons = entry.persons.get("author") or entry.persons.get("editor")
-            who = _surnames(persons) if persons else _short_title(entry)
+            who = _shorten(_surnames(persons) if persons else _short_title(entry))
             bases.append(f"{who} {entry.fields.get('year', 'n.d.')}")
         counts = Counter(bases)
         seen: Counter[str] = Counter()

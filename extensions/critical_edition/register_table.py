@@ -62,4 +62,6 @@ def dispute_register_nodes(app: Sphinx, domain: EditionDomain, docname: str) -> 
         rows.append([domain.short_title(ann["source"]), seg, f"\u201c{ann['exact']}\u201d",
                      ann["verdict"], link])
     table = _table(["Source", "§", "Quoted words", "Verdict", "Summary"], rows, [12, 5, 30, 12, 41])
+    if app.builder.format == "latex":  # wrapping columns in the PDF (in HTML this would be inline style)
+        table["classes"].append("colwidths-given")
     return [counts, table]
