@@ -116,7 +116,7 @@ def _load_catalogue(path: str, _mtime: int, _size: int) -> dict[str, SourceEntry
     return entries
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=None)  # every source, however many: compare-links read other sources
 def _load_source(entry: SourceEntry, _mtime: int, _size: int) -> SourceText:
     raw = entry.path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()

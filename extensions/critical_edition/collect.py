@@ -112,10 +112,13 @@ def _shown(domain: EditionDomain, entity_docs: dict[str, Any]) -> dict[str, str]
     """A digest, per page, of the collected data the page shows."""
     derived = domain.derived
     shown: dict[str, str] = {}
+    backlinks_of: dict[str, dict[str, Any]] = {}  # source -> its back-links, grouped once
+    for key, ids in derived["backlinks"].items():
+        backlinks_of.setdefault(key.split(":", 1)[0], {})[key] = ids
     for source, (doc, *_) in domain.sources.items():
         mentions = derived["mentions"].get(source, [])
         links = {eid: entity_docs.get(eid) for *_, eid in mentions}
-        back = {k: v for k, v in derived["backlinks"].items() if k.startswith(f"{source}:")}
+        back = backlinks_of.get(source, {})
         sources = {aid: domain.annotations[aid]["docname"] for ids in back.values() for aid in ids}
         shown[doc] = _digest([mentions, links, back, sources, derived["titles"]])
     by_entity = domain.mentions_by_entity()

@@ -22,7 +22,7 @@ from sphinx.util.nodes import make_refnode
 
 logger = logging.getLogger(__name__)
 
-PER_DOC = ("sources", "annotations", "tags", "entities", "collectors")
+PER_DOC = ("sources", "annotations", "tags", "entities", "collectors", "by_doc")
 
 
 def passage_label(short_title: str, segment: int) -> str:
@@ -130,6 +130,7 @@ class EditionDomain(Domain):
             )
             return False
         self.data[table][key] = record
+        self.data["by_doc"].setdefault(record["docname"], []).append((table, key))
         return True
 
     def mentions_by_entity(self) -> dict[str, list[tuple[str, int]]]:
@@ -151,10 +152,10 @@ class EditionDomain(Domain):
 
     # -- lifecycle -----------------------------------------------------------
     def clear_doc(self, docname: str) -> None:
-        for key in ("annotations", "tags", "entities"):
-            table = self.data[key]
-            for name in [k for k, v in table.items() if v["docname"] == docname]:
-                del table[name]
+        for table, key in self.data["by_doc"].pop(docname, []):
+            record = self.data[table].get(key)
+            if record is not None and record["docname"] == docname:
+                del self.data[table][key]
         for source in [s for s, (doc, *_) in self.sources.items() if doc == docname]:
             del self.sources[source]
         self.collectors.pop(docname, None)
