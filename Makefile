@@ -3,6 +3,7 @@
 #   make test      install the test needs and run every test
 #   make check     validate every annotation, anchor, citation and reference (no output)
 #   make stats     print the edition's figures (segments, mentions, disputes, registers, bibliography)
+#   make bench     benchmark against plain Sphinx, real edition to 1,000 sources (SIZES="real 50": quick)
 #   make html | pdf | serve | clean
 
 PYTHON   ?= python3
@@ -13,9 +14,12 @@ BUILD    ?= _build
 SPHINXOPTS ?= -W -n --keep-going
 STAMP    := $(VENV)/.installed
 
-.PHONY: edition html pdf test check stats serve clean system-pdf
+.PHONY: edition html pdf test check stats serve clean system-pdf system-test bench
 
 edition: html pdf
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py $(if $(SIZES),--sizes $(SIZES))
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +30,9 @@ $(STAMP): pyproject.toml
 system-pdf:
 	bash scripts/setup-debian.sh pdf
 
+system-test:
+	bash scripts/setup-debian.sh pdf browser
+
 html: $(STAMP)
 	$(SPHINX) -b html -c . $(SPHINXOPTS) docs $(BUILD)/html
 
@@ -33,7 +40,7 @@ pdf: $(STAMP) system-pdf
 	$(SPHINX) -M latexpdf docs $(BUILD) -c . $(SPHINXOPTS) -q
 	$(PY) -m critical_edition.latexlog $(BUILD)/latex
 
-test: $(STAMP) system-pdf
+test: $(STAMP) system-test
 	$(PY) -m pytest
 
 stats: $(STAMP)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the edition needs, only those that are missing.
 #   scripts/setup-debian.sh pdf     TeX Live (XeLaTeX, latexmk), fonts, pdftotext
+#   scripts/setup-debian.sh browser Chromium for the browser tests (only if /usr/bin/chromium is missing)
 # Never downloads toolchains from anywhere but Debian's own archive.
 set -euo pipefail
 want=()
@@ -10,7 +11,9 @@ for what in "$@"; do
     pdf)
       for p in make texlive-xetex texlive-latex-extra latexmk texlive-fonts-recommended \
                fonts-freefont-otf fonts-symbola fonts-wqy-microhei poppler-utils xindy; do need "$p"; done ;;
-    *) echo "setup-debian.sh: unknown part '$what' (known: pdf)" >&2; exit 2 ;;
+    browser)
+      [ -x /usr/bin/chromium ] || need chromium ;;
+    *) echo "setup-debian.sh: unknown part '$what' (known: pdf, browser)" >&2; exit 2 ;;
   esac
 done
 if [ "${#want[@]}" -eq 0 ]; then exit 0; fi

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from critical_edition.chicago import NAME, register
 from pybtex.database import parse_string
 from pybtex.plugin import find_plugin
-
-from critical_edition.chicago import NAME, register
 
 BIB = r"""
 @book{chen2001, author = {Chen, Jian}, title = {Mao's China and the Cold War},

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from critical_edition.stats import edition_stats
 
 

@@ -39,20 +39,24 @@ from .annotations import (
     UntagDirective,
 )
 from .apparatus_json import write_apparatus
-from .assets import FALLBACK_FONTS, copy_assets
+from .assets import FALLBACK_FONTS, copy_latex_support, copy_static
 from .bibcheck import check_bibfiles
+from .browser_assets import add_icon, write_preview_data
 from .chicago import register as register_chicago
+from .chronology import chronology_outdated
 from .collect import collect
 from .csp import add_policy
 from .directive import EditionDirective
 from .domain import EditionDomain
 from .entities import EntityDirective
 from .fill import fill
+from .matrix import setup_matrix
 from .plugincache import cache_plugin_lookups
 from .resolve import ResolveAnnotations
+from .safety import REFUSED, RemoveUnsafe, lock_down, scan_source
 from .sourcelint import lint_source
 from .stats import StatsBuilder
-from .safety import REFUSED, RemoveUnsafe, lock_down, scan_source
+from .timeline import setup_timeline
 
 __version__ = "0.2.0"
 
@@ -103,11 +107,19 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(ResolveAnnotations)
     app.connect("env-updated", collect)
     app.connect("doctree-resolved", fill)
+    setup_timeline(app)  # ed:timeline and ed:matrix: the chronology of dated treaties and events
+    setup_matrix(app)
+    app.connect("env-updated", chronology_outdated, priority=600)  # after collect
 
     app.add_css_file("edition.css")
     app.add_css_file("edition-bibliography.css")
+    app.add_js_file("edition.js")  # small, not deferred: applies the reader's settings before paint
+    app.add_js_file("edition-previews.js", loading_method="defer")
+    app.connect("builder-inited", copy_static)
+    app.connect("env-updated", write_preview_data)
+    app.connect("html-page-context", add_icon)
     app.add_latex_package("edition")
-    app.connect("build-finished", copy_assets)
+    app.connect("build-finished", copy_latex_support)
     app.connect("build-finished", write_apparatus)
     app.add_builder(StatsBuilder)
     return {

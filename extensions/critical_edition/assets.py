@@ -40,17 +40,26 @@ def chars_tex(chars: dict[str, list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def copy_assets(app: Sphinx, exception: Exception | None) -> None:
-    """On build-finished, write the support files the output needs."""
-    if exception is not None:
+def copy_static(app: Sphinx) -> None:
+    """builder-inited (HTML builders): the scripts, style sheets and icon.
+
+    Copied before the pages are written, so that the epub builder packs them too.
+    """
+    if app.builder.format != "html":
+        return
+    static = Path(app.outdir, "_static")
+    static.mkdir(parents=True, exist_ok=True)  # else copy_asset_file writes a file named _static
+    for path in sorted((HERE / "static").iterdir()):
+        copy_asset_file(path, static, force=True)
+
+
+def copy_latex_support(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished (LaTeX): the style file and the font fallbacks for the .tex files."""
+    if exception is not None or app.builder.format != "latex":
         return
     outdir = Path(app.outdir)
-    if app.builder.format == "html":
-        for path in sorted((HERE / "static").iterdir()):
-            copy_asset_file(path, outdir / "_static", force=True)
-    elif app.builder.format == "latex":
-        copy_asset_file(HERE / "latex" / "edition.sty", outdir, force=True)
-        texts = [path.read_text(encoding="utf-8") for path in sorted(outdir.glob("*.tex"))]
-        fonts = {font: [tuple(r) for r in ranges] for font, ranges in app.config.edition_latex_fallback_fonts.items()}
-        tex = chars_tex(fallback_chars(texts, fonts))
-        (outdir / "edition-chars.def").write_text(tex, encoding="utf-8")
+    copy_asset_file(HERE / "latex" / "edition.sty", outdir, force=True)
+    texts = [path.read_text(encoding="utf-8") for path in sorted(outdir.glob("*.tex"))]
+    fonts = {font: [tuple(r) for r in ranges] for font, ranges in app.config.edition_latex_fallback_fonts.items()}
+    tex = chars_tex(fallback_chars(texts, fonts))
+    (outdir / "edition-chars.def").write_text(tex, encoding="utf-8")

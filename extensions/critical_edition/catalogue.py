@@ -6,7 +6,7 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +116,7 @@ def _load_catalogue(path: str, _mtime: int, _size: int) -> dict[str, SourceEntry
     return entries
 
 
-@lru_cache(maxsize=None)  # every source, however many: compare-links read other sources
+@cache  # every source, however many: compare-links read other sources
 def _load_source(entry: SourceEntry, _mtime: int, _size: int) -> SourceText:
     raw = entry.path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()

@@ -11,15 +11,15 @@ formatting style and label style and a sphinxcontrib-bibtex referencing style.
 from __future__ import annotations
 
 import dataclasses
-from functools import lru_cache
 from collections import Counter
+from functools import lru_cache
 
 import sphinxcontrib.bibtex.plugin
 from pybtex.plugin import PluginNotFound, find_plugin, register_plugin
 from pybtex.richtext import Text
+from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.formatting.unsrt import dashify
-from pybtex.style.formatting import toplevel
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.template import (
     FieldIsMissing,

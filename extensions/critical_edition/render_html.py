@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docutils import nodes
+
+from .resolve import summary_of
+
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
-    from .nodes import annotation, editorial, edition_text, indent, segment
+    from .nodes import annotation, edition_text, editorial, indent, segment
 
 
 def visit_edition_text(self: HTML5Translator, node: edition_text) -> None:
-    self.body.append(
-        self.starttag(node, "div", CLASS="ed-text", **{"data-source": node["source"]})
-    )
+    titles = self.builder.env.get_domain("ed").data["derived"].get("titles", {})
+    attrs = {
+        "data-source": node["source"],
+        "data-short-title": titles.get(node["source"]) or node["source"],  # for "cite this passage"
+        "data-edition-title": self.builder.config.project,
+    }
+    self.body.append(self.starttag(node, "div", CLASS="ed-text", **attrs))
 
 
 def depart_edition_text(self: HTML5Translator, node: edition_text) -> None:
@@ -65,9 +73,20 @@ def visit_annotation(self: HTML5Translator, node: annotation) -> None:
     attrs = {"data-annotation": node["annotation_id"], "aria-label": label}
     if kind == "dispute":
         attrs["data-verdict"] = node["verdict"]
+    attrs["data-summary"] = _summary(self, node)  # shown by the preview popover
     self.body.append(self.starttag(node, "aside", CLASS=classes, ROLE="note", **attrs))
     verdict = f' <span class="ed-verdict">{node["verdict"]}</span>' if kind == "dispute" else ""
     self.body.append(f'<p class="ed-annotation-title">{label}{verdict}</p>\n')
+
+
+def _summary(self: HTML5Translator, node: annotation) -> str:
+    """A dispute's summary (as in the register), or the first sentence of a note."""
+    record = self.builder.env.get_domain("ed").data["annotations"].get(node["annotation_id"], {})
+    if record.get("summary"):
+        return record["summary"]
+    body = [c for c in node.children
+            if isinstance(c, nodes.Element) and "ed-claim" not in c.get("classes", ())]
+    return summary_of(" ".join(c.astext() for c in body))
 
 
 def depart_annotation(self: HTML5Translator, node: annotation) -> None:
