@@ -14,7 +14,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
-from .nodes import pending_annotation
+from .nodes import dispute_register, pending_annotation
 
 VERDICTS = (
     "incorrect",
@@ -152,15 +152,22 @@ class UntagDirective(AnnotationDirective):
     body_required = False
 
 
-class DisputeRegisterDirective(SphinxDirective):
-    """The table of every dispute of the edition, with counts."""
+class CollectorDirective(SphinxDirective):
+    """Place a placeholder for data collected from the whole edition; filled late."""
 
     has_content = False
+    node_class: ClassVar[type[nodes.Element]]
+    collects: ClassVar[str] = ""  # what the page shows, so it is rewritten when that changes
 
     def run(self) -> list[nodes.Node]:
-        from .nodes import dispute_register
-
-        node = dispute_register()
+        node = self.node_class()
         self.set_source_info(node)
-        self.env.get_domain("ed").note_collector(self.env.docname, "disputes")  # type: ignore[attr-defined]
+        self.env.get_domain("ed").note_collector(self.env.docname, self.collects)  # type: ignore[attr-defined]
         return [node]
+
+
+class DisputeRegisterDirective(CollectorDirective):
+    """The table of every dispute of the edition, with counts."""
+
+    node_class = dispute_register
+    collects = "disputes"

@@ -9,28 +9,23 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
+from .annotations import CollectorDirective
 from .chronology import Event, events
 from .domain import EditionDomain
-from .register_table import _table
+from .register_table import build_table
 
 
 class matrix(nodes.General, nodes.Element):
     """Placeholder: the sources-by-events table, filled when the doctree is resolved."""
 
 
-class MatrixDirective(SphinxDirective):
+class MatrixDirective(CollectorDirective):
     """Place the sources-by-events matrix."""
 
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        node = matrix()
-        self.set_source_info(node)
-        self.env.get_domain("ed").note_collector(self.env.docname, "chronology")  # type: ignore[attr-defined]
-        return [node]
+    node_class = matrix
+    collects = "chronology"
 
 
 def _cell(app: Sphinx, domain: EditionDomain, docname: str, event: Event, source: str) -> nodes.inline:
@@ -71,7 +66,7 @@ def matrix_nodes(app: Sphinx, docname: str) -> list[nodes.Node]:
             head += nodes.Text(f" ({event.span.label})")
         rows.append([head, *(_cell(app, domain, docname, event, s) for s in sources)])
     width = max(8, 70 // max(len(sources), 1))
-    table = _table(["Treaty or event", *(domain.short_title(s) for s in sources)], rows,
+    table = build_table(["Treaty or event", *(domain.short_title(s) for s in sources)], rows,
                    [30, *[width] * len(sources)])
     table["classes"] = ["ed-matrix", "longtable"]
     if app.builder.format == "latex":  # wrapped columns of the given widths (HTML: no style="")

@@ -12,7 +12,8 @@ from .annotations import VERDICTS
 from .domain import EditionDomain
 
 
-def _table(header: list[str], rows: list[list[nodes.Node | str]], widths: list[int]) -> nodes.table:
+def build_table(header: list[str], rows: list[list[nodes.Node | str]], widths: list[int]) -> nodes.table:
+    """A docutils table with a header row (also used by the timeline and the matrix)."""
     table = nodes.table(classes=["ed-register"])
     group = nodes.tgroup(cols=len(header))
     table += group
@@ -61,7 +62,7 @@ def dispute_register_nodes(app: Sphinx, domain: EditionDomain, docname: str) -> 
                             nodes.Text(ann["summary"]))
         rows.append([domain.short_title(ann["source"]), seg, f"\u201c{ann['exact']}\u201d",
                      ann["verdict"], link])
-    table = _table(["Source", "§", "Quoted words", "Verdict", "Summary"], rows, [12, 5, 30, 12, 41])
+    table = build_table(["Source", "§", "Quoted words", "Verdict", "Summary"], rows, [12, 5, 30, 12, 41])
     if app.builder.format == "latex":  # wrapping columns in the PDF (in HTML this would be inline style)
         table["classes"].append("colwidths-given")
     return [counts, table]

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
+from .annotations import CollectorDirective
 from .chronology import Event, events
 from .domain import EditionDomain
-from .register_table import _table
+from .register_table import build_table
 
 
 class timeline(nodes.General, nodes.Element):
@@ -36,16 +36,11 @@ def skip_chart(self, node: timeline_chart) -> None:
     raise nodes.SkipNode  # latex, text: the table after the chart is the timeline
 
 
-class TimelineDirective(SphinxDirective):
+class TimelineDirective(CollectorDirective):
     """Place the timeline of the edition."""
 
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        node = timeline()
-        self.set_source_info(node)
-        self.env.get_domain("ed").note_collector(self.env.docname, "chronology")  # type: ignore[attr-defined]
-        return [node]
+    node_class = timeline
+    collects = "chronology"
 
 
 def _seg_links(app: Sphinx, domain: EditionDomain, docname: str, places: list[tuple[str, int]]) -> nodes.inline:
@@ -137,7 +132,7 @@ def timeline_nodes(app: Sphinx, docname: str, serial: int) -> list[nodes.Node]:
     rows = [[e.span.label if e.span else "", _event_link(app, docname, e),
              _seg_links(app, domain, docname, e.mentions), _written(app, domain, docname, e),
              dispute_links(app, domain, docname, e.disputes)] for e in dated]
-    table = _table(["Date", "Treaty or event", "Mentioned in", "Years the sources write", "Disputes"],
+    table = build_table(["Date", "Treaty or event", "Mentioned in", "Years the sources write", "Disputes"],
                    rows, [13, 21, 24, 24, 18])
     table["classes"] = ["ed-timeline", "longtable"]
     if app.builder.format == "latex":  # wrapped columns of the given widths (HTML: no style="")
