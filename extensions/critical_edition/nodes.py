@@ -30,7 +30,7 @@ class pending_annotation(nodes.Element):
     """A dispute, note, tag or untag as written; replaced once its anchor is resolved."""
 
 
-class annotation(nodes.Admonition, nodes.Element):
+class annotation(nodes.General, nodes.Element):
     """A dispute or note shown after its segment.
 
     Attributes: ``kind`` (dispute or note), ``annotation_id``, ``number``,
