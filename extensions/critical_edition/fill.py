@@ -95,7 +95,7 @@ def _render_segment(app: Sphinx, domain: EditionDomain, docname: str, seg: segme
 
 
 def _compared_in(app: Sphinx, domain: EditionDomain, docname: str, ids: list[str]) -> nodes.paragraph:
-    para = nodes.paragraph(classes=["ed-compared"])
+    para = nodes.paragraph(classes=["ed-compared", "no-search"])  # generated: not in the search index
     para += nodes.Text("Compared in: ")
     for i, aid in enumerate(ids):
         ann = domain.annotations[aid]
@@ -121,7 +121,7 @@ def _fill_source(app: Sphinx, domain: EditionDomain, docname: str, text: edition
 
 def _mention_nodes(app: Sphinx, domain: EditionDomain, docname: str, eid: str) -> nodes.Node:
     places = domain.mentions_by_entity().get(eid, [])
-    para = nodes.paragraph(classes=["ed-mentions"])
+    para = nodes.paragraph(classes=["ed-mentions", "no-search"])  # generated: not in the search index
     if not places:
         para += nodes.emphasis(text="Not named in the copy texts; referred to by the apparatus.")
         return para

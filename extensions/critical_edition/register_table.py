@@ -14,7 +14,9 @@ from .domain import EditionDomain
 
 def build_table(header: list[str], rows: list[list[nodes.Node | str]], widths: list[int]) -> nodes.table:
     """A docutils table with a header row (also used by the timeline and the matrix)."""
-    table = nodes.table(classes=["ed-register"])
+    # generated from the annotations and registers: Sphinx's search skips it ("no-search"),
+    # the words it repeats are indexed where they stand
+    table = nodes.table(classes=["ed-register", "no-search"])
     group = nodes.tgroup(cols=len(header))
     table += group
     group.extend(nodes.colspec(colwidth=w) for w in widths)
