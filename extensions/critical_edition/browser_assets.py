@@ -15,66 +15,26 @@ import json
 from pathlib import Path
 from typing import Any
 
-from docutils import nodes
-from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .domain import EditionDomain
 
-HERE = Path(__file__).parent
 DATA = "edition-previews.js"
 ICON = "edition-icon.svg"
-
-
-def describe(box: nodes.Element, has_aliases: bool, limit: int = 280) -> str:
-    """The description of an entity box: its body text, citations left out, shortened."""
-    start = 2 if has_aliases else 1  # after the rubric and the "In the sources" line
-    parts = []
-    for child in box.children[start:]:
-        if not isinstance(child, nodes.paragraph):
-            continue
-        para = child.deepcopy()
-        for xref in list(para.findall(pending_xref)):
-            if xref.get("refdomain") == "cite":
-                xref.parent.remove(xref)
-        parts.append(para.astext())
-    text = " ".join(" ".join(parts).split()).replace(" .", ".").replace(" ,", ",")
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
-
-
-def _boxes(env: BuildEnvironment, docname: str) -> dict[str, nodes.Element]:
-    """Entity id -> its box, read from the stored doctree of a register page."""
-    found = {}
-    for target in env.get_doctree(docname).findall(nodes.target):
-        ids = [i for i in target["ids"] if i.startswith("entity-")] or [
-            i for i in target.get("refid", "").split() if i.startswith("entity-")
-        ]
-        parent = target.parent
-        if not ids or parent is None:
-            continue
-        following = parent.children[parent.index(target) + 1:]
-        box = next((n for n in following if "ed-entity" in n.get("classes", ())), None)
-        if box is not None:
-            found[ids[0].removeprefix("entity-")] = box
-    return found
 
 
 def preview_data(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
     """One record per entity, keyed by id."""
     domain: EditionDomain = env.get_domain("ed")  # type: ignore[assignment]
     mentions = domain.mentions_by_entity()
-    boxes: dict[str, nodes.Element] = {}
-    for docname in sorted({e["docname"] for e in domain.entities.values()}):
-        boxes.update(_boxes(env, docname))
     data = {}
     for eid, ent in sorted(domain.entities.items()):
-        box = boxes.get(eid)
         data[eid] = {
             "name": ent["name"],
             "type": ent["type"],
             "dates": ent.get("dates", ""),
-            "text": describe(box, bool(ent["aliases"])) if box is not None else "",
+            "text": ent.get("description", ""),
             "mentions": len(mentions.get(eid, [])),
         }
     return data

@@ -142,23 +142,24 @@ def events(domain: EditionDomain, env: Any) -> list[Event]:
         eid: Event(eid, ent["name"], ent["type"], ent["docname"], parse_dates(ent.get("dates", "")))
         for eid, ent in chosen.items()
     }
+    for eid, places in domain.mentions_by_entity().items():
+        if eid in found:
+            found[eid].mentions = list(places)
     segments = _segments(domain, catalogue_path(env))
+    seen: set[tuple[str, str, int, int]] = set()  # (event, source, segment, year) already written
     for source, mentions in sorted(domain.derived.get("mentions", {}).items()):
         by_segment: dict[int, list[tuple[int, int, str]]] = {}
         for seg_no, a, b, eid in mentions:
             if eid in found:
                 by_segment.setdefault(seg_no, []).append((a, b, eid))
-                if (source, seg_no) not in found[eid].mentions:
-                    found[eid].mentions.append((source, seg_no))
         segs = segments.get(source, [])
         for seg_no, here in sorted(by_segment.items()):
             if seg_no > len(segs):
                 continue
             for eid, year in years_by_mention(segs[seg_no - 1].text, here):
                 event = found[eid]
-                if event.span is not None and not any(
-                    (w.source, w.segment, w.year) == (source, seg_no, year) for w in event.written
-                ):
+                if event.span is not None and (eid, source, seg_no, year) not in seen:
+                    seen.add((eid, source, seg_no, year))
                     event.written.append(Written(source, seg_no, year, event.span.contains(year)))
     for aid, eids in sorted(domain.derived.get("entities_in", {}).items()):
         ann = domain.annotations.get(aid)

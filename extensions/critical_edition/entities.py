@@ -46,6 +46,21 @@ def dates(argument: str | None) -> str:
     return value
 
 
+def describe(body: list[nodes.Node], limit: int = 280) -> str:
+    """The description's paragraphs as plain text, citations left out, shortened."""
+    parts = []
+    for child in body:
+        if not isinstance(child, nodes.paragraph):
+            continue
+        para = child.deepcopy()
+        for xref in list(para.findall(addnodes.pending_xref)):
+            if xref.get("refdomain") == "cite":
+                xref.parent.remove(xref)
+        parts.append(para.astext())
+    text = " ".join(" ".join(parts).split()).replace(" .", ".").replace(" ,", ",")
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
 class EntityDirective(SphinxDirective):
     """Define a register entry; its mentions are listed when the build resolves."""
 
@@ -95,6 +110,7 @@ class EntityDirective(SphinxDirective):
             "dates": self.options.get("dates", ""),
             "citations": citation_keys(box),
             "description_words": sum(len(n.astext().split()) for n in body),
+            "description": describe(body),  # for the previews
         }
         if not record["citations"]:
             logger.warning("entity %r cites no bibliography entry: add {cite:p}`key` to its description",
