@@ -76,3 +76,22 @@ def test_citations_in_html_are_author_date_in_round_brackets(app):
     assert re.search(r'\(<a class="reference internal" href="bibliography.html#[^"]+"[^>]*>Chen 2001</a>\)', page)
     bib = (app.outdir / "bibliography.html").read_text(encoding="utf-8")
     assert "Chen, Jian. 2001. <em>Mao" in bib
+
+
+@pytest.mark.sphinx("html", testroot="annotations", confoverrides={
+    "bibtex_default_style": NAME, "bibtex_reference_style": NAME})
+def test_each_entry_is_formatted_once_and_the_tooltip_is_the_entry(app, monkeypatch):
+    from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+
+    formatted: list[str] = []
+    original = UnsrtStyle.format_entry
+
+    def counting(self, label, entry, bib_data=None):
+        formatted.append(entry.key)
+        return original(self, label, entry, bib_data=bib_data)
+
+    monkeypatch.setattr(UnsrtStyle, "format_entry", counting)
+    app.build()
+    assert formatted and len(formatted) == len(set(formatted))  # sphinxcontrib-bibtex asks twice per entry
+    page = (app.outdir / "alpha.html").read_text(encoding="utf-8")
+    assert re.search(r'title="Chen, Jian\. 2001\. Mao[^"]*"[^>]*>Chen 2001</a>', page)  # the tooltip

@@ -89,6 +89,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for name, directive in REFUSED.items():
         app.add_directive(name, directive, override=True)
     app.connect("html-page-context", add_policy)
+    app.setup_extension("critical_edition.searchstems")  # the search index stems each word once
+    app.setup_extension("critical_edition.gcfreeze")  # collections skip the environment while writing
+    app.setup_extension("critical_edition.navigation")  # the sidebar's toctree without resolving every page's
 
     for name in RENDERED:
         app.add_node(getattr(nodes, name), **_handlers(name))

@@ -126,6 +126,19 @@ class ChicagoStyle(UnsrtStyle):
     default_sorting_style = "author_year_title"
     default_label_style = NAME
 
+    def format_entry(self, label, entry, bib_data=None):
+        """Format an entry; asked again for the same one at once, answer from the last call.
+
+        sphinxcontrib-bibtex formats each entry twice in a row with the same
+        style, label and entry: once for the list and once for the tooltip.
+        """
+        last = getattr(self, "_last", None)
+        if last is not None and last[0] == label and last[1] is entry and last[2] is bib_data:
+            return last[3]
+        formatted = super().format_entry(label, entry, bib_data=bib_data)
+        self._last = (label, entry, bib_data, formatted)
+        return formatted
+
     def _lead(self, e, title):
         """Author (or editor, or the title itself), then the year, then the title."""
         if "author" in e.persons:

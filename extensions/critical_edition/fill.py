@@ -18,18 +18,15 @@ from .nodes import dispute_register, edition_text, editorial, indent, mention_li
 from .register_table import dispute_register_nodes
 
 
-def _uri(app: Sphinx, fromdoc: str, todoc: str, anchor: str) -> str:
-    return app.builder.get_relative_uri(fromdoc, todoc) + "#" + anchor
-
-
 def _link(app: Sphinx, fromdoc: str, todoc: str, anchor: str, text: str) -> nodes.reference:
     return make_refnode(app.builder, fromdoc, todoc, anchor, nodes.Text(text))
 
 
-def _mention_ref(app: Sphinx, domain: EditionDomain, docname: str, eid: str) -> nodes.reference:
+def _mention_ref(domain: EditionDomain, pages: dict[str, str], eid: str) -> nodes.reference:
+    """A link to the register entry; *pages* maps register pages to their URIs from this page."""
     ent = domain.entities[eid]
     return nodes.reference("", "", internal=True, reftitle=ent["name"],
-                           refuri=_uri(app, docname, ent["docname"], f"entity-{eid}"),
+                           refuri=f"{pages[ent['docname']]}#entity-{eid}",
                            classes=["ed-mention", f"ed-{ent['type']}"])
 
 
@@ -40,7 +37,7 @@ def _word_end(line: str, pos: int) -> int:
     return pos
 
 
-def _render_segment(app: Sphinx, domain: EditionDomain, docname: str, seg: segment,
+def _render_segment(app: Sphinx, domain: EditionDomain, pages: dict[str, str], seg: segment,
                     mentions: list[tuple[int, int, str]]) -> None:
     """Rebuild a segment's copy text as pieces: marked, linked, with markers after quotes."""
     spans = seg.get("spans", [])
@@ -73,7 +70,7 @@ def _render_segment(app: Sphinx, domain: EditionDomain, docname: str, seg: segme
             out.append(piece)
         else:
             if link is None or a == mention[0]:
-                link = _mention_ref(app, domain, docname, mention[2])
+                link = _mention_ref(domain, pages, mention[2])
                 if a == mention[0]:
                     names.append(domain.entities[mention[2]]["name"])
                 out.append(link)
@@ -112,8 +109,10 @@ def _fill_source(app: Sphinx, domain: EditionDomain, docname: str, text: edition
     for seg_no, a, b, eid in domain.derived["mentions"].get(source, []):
         if eid in domain.entities:
             by_segment.setdefault(seg_no, []).append((a, b, eid))
+    pages = {doc: app.builder.get_relative_uri(docname, doc)
+             for doc in {domain.entities[m[2]]["docname"] for ms in by_segment.values() for m in ms}}
     for seg in list(text.findall(segment)):
-        _render_segment(app, domain, docname, seg, by_segment.get(seg["number"], []))
+        _render_segment(app, domain, pages, seg, by_segment.get(seg["number"], []))
         ids = domain.derived["backlinks"].get(f"{source}:{seg['number']}")
         if ids:
             seg.parent.insert(seg.parent.index(seg) + 1, _compared_in(app, domain, docname, ids))
@@ -141,12 +140,18 @@ def _mention_nodes(app: Sphinx, domain: EditionDomain, docname: str, eid: str) -
     return para
 
 
+def _filled(node: nodes.Node) -> bool:
+    """The nodes that fill replaces or completes."""
+    return isinstance(node, (edition_text, mention_list, dispute_register))
+
+
 def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """doctree-resolved: put the collected data into the page."""
     domain: EditionDomain = app.env.get_domain("ed")  # type: ignore[assignment]
-    for text in doctree.findall(edition_text):
-        _fill_source(app, domain, docname, text)
-    for node in list(doctree.findall(mention_list)):
-        node.replace_self(_mention_nodes(app, domain, docname, node["entity"]))
-    for node in list(doctree.findall(dispute_register)):
-        node.replace_self(dispute_register_nodes(app, domain, docname))
+    for node in list(doctree.findall(_filled)):  # one walk of the page
+        if isinstance(node, edition_text):
+            _fill_source(app, domain, docname, node)
+        elif isinstance(node, mention_list):
+            node.replace_self(_mention_nodes(app, domain, docname, node["entity"]))
+        else:
+            node.replace_self(dispute_register_nodes(app, domain, docname))

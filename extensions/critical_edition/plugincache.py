@@ -20,6 +20,7 @@ GROUPS = ("pybtex.backends", "pybtex.style.formatting", "pybtex.style.labels",
 
 def cache_plugin_lookups() -> None:
     """Register the installed plugins of :data:`GROUPS` at runtime (idempotent)."""
+    installed = entry_points()  # one scan of the installed distributions
     for group in GROUPS:
-        for entry in entry_points(group=group):
+        for entry in installed.select(group=group):
             pybtex.plugin.register_plugin(group, entry.name, entry.load(), force=True)
