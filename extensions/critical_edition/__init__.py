@@ -92,6 +92,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("critical_edition.searchstems")  # the search index stems each word once
     app.setup_extension("critical_edition.gcfreeze")  # collections skip the environment while writing
     app.setup_extension("critical_edition.navigation")  # the sidebar's toctree without resolving every page's
+    app.setup_extension("critical_edition.bibindex")  # sphinxcontrib-bibtex's lookups by key, not by scanning
 
     for name in RENDERED:
         app.add_node(getattr(nodes, name), **_handlers(name))

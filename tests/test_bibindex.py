@@ -1,0 +1,36 @@
+"""The indexed sphinxcontrib-bibtex domain gives the pages sphinxcontrib-bibtex's own gives."""
+
+from __future__ import annotations
+
+import shutil
+from io import StringIO
+from pathlib import Path
+
+from critical_edition import bibindex
+from critical_edition.bibindex import IndexedBibtexDomain
+from sphinx.testing.util import SphinxTestApp
+
+ROOT = Path(__file__).parent / "roots" / "test-annotations"
+
+
+def _build(tmp_path: Path, name: str) -> tuple[dict[str, str], object]:
+    root = tmp_path / name
+    shutil.copytree(ROOT, root)
+    app = SphinxTestApp("html", srcdir=root, builddir=tmp_path / f"{name}-out", warning=StringIO())
+    try:
+        app.build()
+        assert app.warning.getvalue() == ""
+        pages = {p.name: p.read_text(encoding="utf-8") for p in sorted(app.outdir.glob("*.html"))}
+        return pages, app.env.get_domain("cite")
+    finally:
+        app.cleanup()
+
+
+def test_indexed_domain_gives_the_same_pages(tmp_path, monkeypatch):
+    indexed, domain = _build(tmp_path, "indexed")
+    assert isinstance(domain, IndexedBibtexDomain)
+    monkeypatch.setattr(bibindex, "use_indexed_domain", lambda app, config: None)
+    original, domain = _build(tmp_path, "original")
+    assert not isinstance(domain, IndexedBibtexDomain)
+    assert indexed.keys() == original.keys() and [n for n in indexed if indexed[n] != original[n]] == []
+    assert 'href="bibliography.html#id2" title="Jian Chen. Mao' in indexed["alpha.html"]  # resolved, with its tooltip
