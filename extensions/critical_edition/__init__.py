@@ -22,7 +22,7 @@ Steps, in the order ``setup`` wires them:
 9. ``build-finished`` writes the support files and ``annotations.json``.
 
 Four small extensions of their own keep large editions fast (BENCHMARKS.md):
-:mod:`.searchstems`, :mod:`.gcfreeze`, :mod:`.navigation` and :mod:`.bibindex`.
+:mod:`.searchstems`, :mod:`.gctune`, :mod:`.navigation` and :mod:`.bibindex`.
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_directive(name, directive, override=True)
     app.connect("html-page-context", add_policy)
     app.setup_extension("critical_edition.searchstems")  # the search index stems each word once
-    app.setup_extension("critical_edition.gcfreeze")  # collections skip the environment while writing
+    app.setup_extension("critical_edition.gctune")  # fewer collections, none walking what lives for the build
     app.setup_extension("critical_edition.navigation")  # the sidebar's toctree without resolving every page's
     app.setup_extension("critical_edition.bibindex")  # sphinxcontrib-bibtex's lookups by key, not by scanning
 

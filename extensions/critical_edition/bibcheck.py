@@ -5,6 +5,10 @@ required field would only surface where the entry is cited. Both are reported
 at the ``.bib`` file's line; a file that cannot be parsed is left out of the
 build (its keys then show up as unknown), so the build goes on and fails
 under ``-W`` with every problem listed.
+
+When the project has one BibTeX file and it parses, the parsed data is handed
+to sphinxcontrib-bibtex in its own form (``BibData``), so that the file is not
+parsed a second time.
 """
 
 from __future__ import annotations
@@ -12,11 +16,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pybtex.database import BibliographyDataError
+from pybtex.database import BibliographyData, BibliographyDataError
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 from sphinx.application import Sphinx
 from sphinx.util import logging
+from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime, is_bibdata_outdated
 
 logger = logging.getLogger(__name__)
 
@@ -50,26 +55,26 @@ def _missing(entry, required: tuple[str, ...]) -> list[str]:
     return [req.replace("|", " or ") for req in required if not have & set(req.split("|"))]
 
 
-def check_file(path: Path, seen: dict[str, str]) -> bool:
-    """Report the problems of one file; return False if it cannot be parsed."""
+def check_file(path: Path, seen: dict[str, str], encoding: str = "utf-8-sig") -> tuple[bool, BibliographyData | None]:
+    """Report the problems of one file; return whether to keep it, and its data if it parsed."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding=encoding)
     except (OSError, UnicodeDecodeError) as exc:
         logger.error("cannot read bibliography file: %s", exc, type="edition", subtype="bibtex",
                      location=f"{path}:1")
-        return False
+        return False, None
     try:
         data = Parser().parse_string(text)
     except PybtexSyntaxError as exc:
         logger.error("BibTeX syntax error: %s (the file is left out until it is fixed)",
                      exc.message if hasattr(exc, "message") else exc,
                      type="edition", subtype="bibtex", location=f"{path}:{exc.lineno}")
-        return False
+        return False, None
     except BibliographyDataError as exc:
         key = str(exc).rsplit(": ", 1)[-1]
         logger.error("%s (each key once)", exc, type="edition", subtype="bibtex",
                      location=f"{path}:{_lines(text).get(key, 1)}")
-        return True
+        return True, None
     lines = _lines(text)
     for key, entry in data.entries.items():
         where = f"{path}:{lines.get(key, 1)}"
@@ -87,7 +92,7 @@ def check_file(path: Path, seen: dict[str, str]) -> bool:
             logger.error("entry %r (@%s) lacks %s (required: %s)", key, entry.type,
                          ", ".join(missing), ", ".join(r.replace("|", " or ") for r in required),
                          type="edition", subtype="bibtex", location=where)
-    return True
+    return True, data
 
 
 def check_bibfiles(app: Sphinx) -> None:
@@ -96,8 +101,24 @@ def check_bibfiles(app: Sphinx) -> None:
         return
     seen: dict[str, str] = {}
     keep = []
+    parsed = {}
+    encoding = app.config.bibtex_encoding
     for name in app.config.bibtex_bibfiles or []:
         path = (Path(app.confdir) / name).resolve()
-        if not path.is_file() or check_file(path, seen):
-            keep.append(name)  # a missing file is reported by sphinxcontrib-bibtex
+        kept, data = check_file(path, seen, encoding) if path.is_file() else (True, None)  # missing: reported later
+        if kept:
+            keep.append(name)
+        if data is not None:
+            parsed[path] = data
     app.config.bibtex_bibfiles = keep
+    if len(keep) == 1 and len(parsed) == 1:
+        ((path, data),) = parsed.items()
+        _hand_over(app, path, data, encoding)
+
+
+def _hand_over(app: Sphinx, path: Path, data: BibliographyData, encoding: str) -> None:
+    """Give sphinxcontrib-bibtex the parsed file, as its ``parse_bibdata`` would have made it."""
+    domain = app.env.get_domain("cite")
+    if is_bibdata_outdated(domain.bibdata, [path], encoding):
+        bibfile = BibFile(mtime=get_mtime(path), keys=dict.fromkeys(data.entries.keys()))
+        domain.data["bibdata"] = BibData(encoding=encoding, bibfiles={path: bibfile}, data=data)

@@ -15,26 +15,18 @@ from collections import Counter
 from functools import lru_cache
 
 import sphinxcontrib.bibtex.plugin
-from pybtex.plugin import PluginNotFound, find_plugin, register_plugin
+from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
 from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.formatting.unsrt import dashify
 from pybtex.style.labels import BaseLabelStyle
-from pybtex.style.template import (
-    FieldIsMissing,
-    field,
-    first_of,
-    href,
-    join,
-    node,
-    optional,
-    optional_field,
-    sentence,
-    tag,
-)
+from pybtex.style.template import FieldIsMissing, first_of, href, join, node, optional, sentence, tag
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
+
+from . import plugincache
+from .latextext import field, optional_field
 
 NAME = "chicago-author-date"
 
@@ -257,13 +249,7 @@ class ChicagoReferenceStyle(LabelReferenceStyle):
 
 def register() -> None:
     """Make both styles known to pybtex and sphinxcontrib-bibtex (idempotent)."""
-    for group, style in (("pybtex.style.formatting", ChicagoStyle), ("pybtex.style.labels", ChicagoLabels)):
-        try:
-            find_plugin(group, NAME)
-        except PluginNotFound:
-            register_plugin(group, NAME, style)
-    group = "sphinxcontrib.bibtex.style.referencing"
-    try:
-        sphinxcontrib.bibtex.plugin.find_plugin(group, NAME)
-    except ImportError:
-        sphinxcontrib.bibtex.plugin.register_plugin(group, NAME, ChicagoReferenceStyle)
+    plugincache.register("pybtex.style.formatting", NAME, ChicagoStyle)
+    plugincache.register("pybtex.style.labels", NAME, ChicagoLabels)
+    sphinxcontrib.bibtex.plugin.register_plugin("sphinxcontrib.bibtex.style.referencing", NAME,
+                                                ChicagoReferenceStyle)

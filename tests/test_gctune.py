@@ -1,4 +1,4 @@
-"""While pages are written the environment is frozen out of the collector, and released at the end."""
+"""The collector in a build: what is loaded, then the environment, frozen; young collections rarer; all restored."""
 
 from __future__ import annotations
 
@@ -9,15 +9,19 @@ from pathlib import Path
 from sphinx.testing.util import SphinxTestApp
 
 
-def test_environment_frozen_while_writing_and_released_after(tmp_path: Path):
+def test_collector_tuned_during_the_build_and_restored_after(tmp_path: Path):
     root = tmp_path / "root"
     root.mkdir()
-    (root / "conf.py").write_text('extensions = ["myst_parser", "critical_edition.gcfreeze"]\n')
+    (root / "conf.py").write_text('extensions = ["myst_parser", "critical_edition.gctune"]\n')
     (root / "index.md").write_text("# Home\n\n```{toctree}\npage\n```\n")
     (root / "page.md").write_text("# Page\n\nText.\n")
     frozen: dict[str, int] = {}
     cached: dict[str, int] = {}
+    before = gc.get_threshold()
     app = SphinxTestApp("html", srcdir=root, builddir=tmp_path / "out", warning=StringIO())
+    during = gc.get_threshold()
+    loaded = gc.get_freeze_count()  # what was loaded before the build (here: pytest's too)
+    app.connect("env-before-read-docs", lambda app, env, docnames: frozen.__setitem__("reading", gc.get_freeze_count()))
     app.connect("doctree-resolved", lambda app, doctree, docname: frozen.__setitem__(docname, gc.get_freeze_count()))
     app.connect("doctree-resolved",
                 lambda app, doctree, docname: cached.__setitem__(docname, len(app.env._write_doc_doctree_cache)))
@@ -26,7 +30,9 @@ def test_environment_frozen_while_writing_and_released_after(tmp_path: Path):
         assert app.warning.getvalue() == ""
     finally:
         app.cleanup()
-    assert set(frozen) == {"index", "page"} and min(frozen.values()) > 0  # frozen while pages were written
+    assert loaded > 10_000 and frozen["reading"] >= loaded  # frozen before reading
+    assert {"index", "page"} < set(frozen) and frozen["page"] > loaded  # and more while pages were written
     assert set(cached.values()) == {0}  # the doctrees kept from reading were dropped: each read from its pickle
     assert gc.get_freeze_count() == 0  # unfrozen when the build finished
+    assert during == (20_000, *before[1:]) and gc.get_threshold() == before
     assert "Text." in (tmp_path / "out" / "html" / "page.html").read_text(encoding="utf-8")

@@ -1,0 +1,59 @@
+"""Python's garbage collector set for a build: fewer collections, none walking what lives throughout.
+
+A build allocates millions of short-lived objects and keeps a large
+environment; Python's defaults (a young collection every 700 allocations,
+every full collection walking every object) spent a tenth of the real
+edition's build in the collector, and more at a thousand sources. So:
+
+- at ``config-inited`` what is already loaded (modules, classes, functions:
+  about half the objects at the end of reading) is frozen (``gc.freeze``), so
+  no collection walks it again, and young collections run every
+  :data:`YOUNG_THRESHOLD` allocations;
+- at the end of ``env-updated`` the doctrees Sphinx keeps from reading are
+  dropped (each is read back from its pickle when written, as in a parallel
+  build), the garbage collected and the environment frozen too: while pages are
+  written, collections walk only what writing creates;
+- ``build-finished`` unfreezes everything and restores the thresholds, so that a
+  process running several builds frees each one.
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+
+YOUNG_THRESHOLD = 20_000  # allocations between young collections; Python's default is 700
+_saved: list[tuple[int, ...]] = []
+
+
+def start(app: Sphinx, config: Config) -> None:
+    """Freeze what is loaded before the build and collect young objects less often."""
+    threshold = gc.get_threshold()
+    _saved.append(threshold)
+    gc.freeze()
+    gc.set_threshold(max(threshold[0], YOUNG_THRESHOLD), *threshold[1:])
+
+
+def freeze_environment(app: Sphinx, env: BuildEnvironment) -> None:
+    """Drop the doctrees kept in memory, collect, and freeze what remains."""
+    getattr(env, "_write_doc_doctree_cache", {}).clear()
+    gc.collect()
+    gc.freeze()
+
+
+def finish(app: Sphinx, exception: BaseException | None) -> None:
+    """Unfreeze and restore the thresholds."""
+    gc.unfreeze()
+    if _saved:
+        gc.set_threshold(*_saved.pop())
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", start, priority=900)  # after the other extensions' set-up
+    app.connect("env-updated", freeze_environment, priority=900)  # after every other handler
+    app.connect("build-finished", finish)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
