@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from io import StringIO
 from pathlib import Path
 
@@ -36,3 +38,21 @@ def test_collector_tuned_during_the_build_and_restored_after(tmp_path: Path):
     assert gc.get_freeze_count() == 0  # unfrozen when the build finished
     assert during == (20_000, *before[1:]) and gc.get_threshold() == before
     assert "Text." in (tmp_path / "out" / "html" / "page.html").read_text(encoding="utf-8")
+
+
+def test_everything_frozen_when_sphinx_build_exits(tmp_path: Path):
+    """The shutdown does not walk the heap; the pages are written in full all the same."""
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "conf.py").write_text(
+        "import atexit, gc\n"
+        "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count()))  # runs after the extension's\n"
+        'extensions = ["myst_parser", "critical_edition.gctune"]\n'
+    )
+    (root / "index.md").write_text("# Home\n\n" + "Text of the page. " * 2000 + "\n")
+    run = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", str(root), str(tmp_path / "out")],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert int(run.stdout.rsplit("frozen at exit:", 1)[1]) > 10_000
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert page.count("Text of the page.") == 2000 and page.rstrip().endswith("</html>")

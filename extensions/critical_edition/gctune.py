@@ -14,11 +14,15 @@ edition's build in the collector, and more at a thousand sources. So:
   build), the garbage collected and the environment frozen too: while pages are
   written, collections walk only what writing creates;
 - ``build-finished`` unfreezes everything and restores the thresholds, so that a
-  process running several builds frees each one.
+  process running several builds frees each one;
+- when the process exits, everything is frozen again: Python's shutdown then
+  frees objects by their reference counts without walking the whole heap in
+  its final collections (half a second of ``sphinx-build`` for the real edition).
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
 from typing import Any
 
@@ -53,6 +57,8 @@ def finish(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    atexit.unregister(gc.freeze)  # registered once per process
+    atexit.register(gc.freeze)
     app.connect("config-inited", start, priority=900)  # after the other extensions' set-up
     app.connect("env-updated", freeze_environment, priority=900)  # after every other handler
     app.connect("build-finished", finish)
