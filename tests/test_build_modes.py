@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -122,3 +123,21 @@ def test_editing_the_seed_catalogue_is_a_dependency(project):
     cat.write_text(cat.read_text().replace('short_title = "Beta 2021"', 'short_title = "Beta 2022"'))
     rewritten = _rewritten(first, build())
     assert "beta.html" in rewritten and "alpha.html" in rewritten
+
+
+def test_automatic_mentions_kept_while_texts_and_aliases_are_the_same(project, monkeypatch):
+    collect = importlib.import_module("critical_edition.collect")  # the package's "collect" is the handler
+    root, build = project
+    made = []
+    matcher = collect.Matcher
+    monkeypatch.setattr(collect, "Matcher", lambda aliases: made.append(aliases) or matcher(aliases))
+    build()
+    assert len(made) == 1
+    page = root / "alpha.md"
+    page.write_text(page.read_text().replace("The treaty was signed in 1689", "It was signed in 1689"))
+    build()
+    assert len(made) == 1  # an annotation edited: the sources are not scanned again
+    people = root / "people.md"
+    people.write_text(people.read_text().replace(":name: Moscow", ":name: Moscow\n:aliases: Russia"))
+    build()
+    assert len(made) == 2 and "Russia" in made[-1]  # an alias added: scanned again

@@ -131,7 +131,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_builder(StatsBuilder)
     return {
         "version": __version__,
-        "env_version": 5,
+        "env_version": 6,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -49,6 +49,6 @@ def write_apparatus(app: Sphinx, exception: Exception | None) -> None:
         return
     domain: EditionDomain = app.env.get_domain("ed")  # type: ignore[assignment]
     out = Path(app.outdir, "annotations.json")
-    text = json.dumps(apparatus(domain), ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps(apparatus(domain), ensure_ascii=False) + "\n"  # no indent: json's C encoder, not Python's
     if not out.is_file() or out.read_text(encoding="utf-8") != text:  # unchanged: leave it
         out.write_text(text, encoding="utf-8")

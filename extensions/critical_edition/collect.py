@@ -43,8 +43,13 @@ def _aliases(domain: EditionDomain) -> dict[str, str]:
 
 
 def _mentions(domain: EditionDomain, env: BuildEnvironment) -> dict[str, list[tuple]]:
+    """Mentions per source: the automatic ones, then the tags and untags applied.
+
+    The automatic mentions of a source are kept from the last build while its
+    text (its checksum in the catalogue) and the aliases are the same.
+    """
     entries = load_catalogue(catalogue_path(env))
-    matcher = Matcher(_aliases(domain))
+    aliases = _aliases(domain)
     edits: dict[str, list[tuple]] = {}
     for tag in domain.tags.values():
         eid = tag["entity"]
@@ -54,22 +59,28 @@ def _mentions(domain: EditionDomain, env: BuildEnvironment) -> dict[str, list[tu
                 type="edition", subtype="entity", location=(tag["docname"], tag["lineno"]),
             )
             continue
-        seg_start = tag["start"] - _segment_offset(entries, tag)
         edits.setdefault(tag["source"], []).append(
-            (tag["kind"], tag["segment"], seg_start, seg_start + len(tag["exact"]), eid)
+            (tag["kind"], tag["segment"], tag["offset"], tag["offset"] + len(tag["exact"]), eid)
         )
+    key = _digest(sorted(aliases.items()))
+    kept = domain.data.get("automatic", {})
+    automatic: dict[str, tuple[str, str, list[tuple]]] = {}
+    matcher = None
     found = {}
     for source in sorted(domain.sources):
         if source not in entries:
             continue
-        text = load_source(entries[source])
-        auto = [(s.number, a, b, eid) for s in text.segments for a, b, eid in matcher.find(s.text)]
+        checksum = entries[source].data["sha256"]
+        if kept.get(source, ())[:2] == (checksum, key):
+            auto = kept[source][2]
+        else:
+            matcher = matcher or Matcher(aliases)
+            text = load_source(entries[source])
+            auto = [(s.number, a, b, eid) for s in text.segments for a, b, eid in matcher.find(s.text)]
+        automatic[source] = (checksum, key, auto)
         found[source] = apply_tags(auto, sorted(edits.get(source, []), key=lambda e: (e[1], e[2])))
+    domain.data["automatic"] = automatic
     return found
-
-
-def _segment_offset(entries: dict, record: dict[str, Any]) -> int:
-    return load_source(entries[record["source"]]).segments[record["segment"] - 1].start
 
 
 def _digest(data: Any) -> str:
@@ -88,13 +99,17 @@ def collect(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for aid, ann in sorted(domain.annotations.items()):
         for link in ann.get("compare", []):
             backlinks.setdefault(f"{link['source']}:{link['segment']}", []).append(aid)
+    in_segment: dict[tuple[str, int], list[tuple]] = {}
+    for source, found in mentions.items():
+        for mention in found:
+            in_segment.setdefault((source, mention[0]), []).append(mention)
     entities_in: dict[str, list[str]] = {}
     for aid, ann in domain.annotations.items():
-        offset = ann["start"] - _segment_offset(entries, ann)
+        offset = ann["offset"]
         length = ann["end"] - ann["start"]
         entities_in[aid] = sorted({
-            eid for seg, a, b, eid in mentions.get(ann["source"], [])
-            if seg == ann["segment"] and a < offset + length and offset < b
+            eid for _, a, b, eid in in_segment.get((ann["source"], ann["segment"]), [])
+            if a < offset + length and offset < b
         })
     titles = {sid: entry.get("short_title") for sid, entry in entries.items()}
     entity_docs = {eid: (e["docname"], e["name"], e["type"]) for eid, e in domain.entities.items()}

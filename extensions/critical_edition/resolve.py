@@ -104,6 +104,7 @@ class ResolveAnnotations(SphinxTransform):
             "lineno": node.line,
             "source": source.entry.id,
             "segment": anchor.segment,
+            "offset": anchor.start,  # in the segment
             "start": seg.start + anchor.start,
             "end": seg.start + anchor.end,
             "exact": options["quote"],
