@@ -5,9 +5,9 @@
     make bench SIZES="real 50"
 
 For each size, in one run: plain Sphinx (myst_parser only) building the same
-texts, full and after a one-page edit; plain Sphinx with the extension's three
-generic speed-ups (``GENERIC``: stems memoised, collector kept off the
-environment, sidebar toctree at depth one), full; the edition: full HTML build, no-change
+texts, full and after a one-page edit; plain Sphinx with the extension's four
+generic speed-ups (``GENERIC``: stems memoised, the collector tuned, sidebar
+toctree at depth one, no code-language walk of pages without code), full; the edition: full HTML build, no-change
 rebuild, rebuild after editing one source's annotations, rebuild after
 editing one register entry, full build with -j 2 (compared file by file with
 the -j 1 output), and the cold ``make check`` build (dummy builder, -W -n
@@ -46,7 +46,8 @@ ENTITIES_PER_SOURCE = 2  # 2,000 entities at 1,000 sources
 OPTS = ["-W", "-n", "--keep-going", "-q"]
 EDIT_NOTE = "Revised for the benchmark."
 # The edition's speed-ups that are not about the edition: plain Sphinx with them is the second yardstick.
-GENERIC = ["critical_edition.searchstems", "critical_edition.gctune", "critical_edition.navigation"]
+GENERIC = ["critical_edition.searchstems", "critical_edition.gctune", "critical_edition.navigation",
+           "critical_edition.highlightlang"]
 
 
 # --------------------------------------------------------------------------
@@ -250,7 +251,7 @@ def run_size(size: str, seed: int, only: set[str], timeout: float | None, workdi
     step("plain_edit_page", sphinx("html", plain, out / "plain"), needs="plain_full")
 
     step("edition_full", sphinx("html", edition, out / "html"), fresh=out / "html")
-    step("edition_full_j2", sphinx("html", edition, out / "html-j2", "-j", "2"))
+    step("edition_full_j2", sphinx("html", edition, out / "html-j2", "-j", "2"), fresh=out / "html-j2")
     if "edition_full" in res and "edition_full_j2" in res and not any(
             res[k].get("timed_out") for k in ("edition_full", "edition_full_j2")):
         diffs = _tree_diff(out / "html", out / "html-j2")
@@ -415,7 +416,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--merge", type=Path, action="append", default=[],
                         help="take the sizes of an earlier results file that this run does not measure")
     parser.add_argument("--repeat-small", type=int, default=3,
-                        help="run the full builds of 'real' and 50 this many times and keep the fastest (default 3)")
+                        help="run the full builds of the sizes up to 200 this many times and keep the fastest "
+                        "(default 3)")
     parser.add_argument("--workdir", default="", help="corpus folder prefix under _build/bench (experiments)")
     parser.add_argument("--label", default="", help="free text recorded in the results (e.g. an experiment)")
     parser.add_argument("--output", type=Path, help="results file (default: benchmarks/results.json for "
@@ -440,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in sizes:
         started_size = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         load = [round(x, 2) for x in os.getloadavg()]
-        repeat = args.repeat_small if size in ("real", "50") else 1
+        repeat = args.repeat_small if size == "real" or int(size) <= 200 else 1
         results["sizes"][size] = run_size(size, args.seed, only, args.timeout or None, args.workdir, repeat)
         results["sizes"][size].update(started_utc=started_size, load_before=load,
                                       load_after=[round(x, 2) for x in os.getloadavg()])

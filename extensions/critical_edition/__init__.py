@@ -21,8 +21,9 @@ Steps, in the order ``setup`` wires them:
 8. ``doctree-resolved`` fills pages with that data;
 9. ``build-finished`` writes the support files and ``annotations.json``.
 
-Four small extensions of their own keep large editions fast (BENCHMARKS.md):
-:mod:`.searchstems`, :mod:`.gctune`, :mod:`.navigation` and :mod:`.bibindex`.
+Five small extensions of their own keep large editions fast (BENCHMARKS.md):
+:mod:`.searchstems`, :mod:`.gctune`, :mod:`.navigation`, :mod:`.highlightlang` and
+:mod:`.bibindex`.
 """
 
 from __future__ import annotations
@@ -95,6 +96,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("critical_edition.searchstems")  # the search index stems each word once
     app.setup_extension("critical_edition.gctune")  # fewer collections, none walking what lives for the build
     app.setup_extension("critical_edition.navigation")  # the sidebar's toctree without resolving every page's
+    app.setup_extension("critical_edition.highlightlang")  # no walk for code languages on pages without code
     app.setup_extension("critical_edition.bibindex")  # sphinxcontrib-bibtex's lookups by key, not by scanning
 
     for name in RENDERED:

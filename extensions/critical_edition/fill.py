@@ -133,10 +133,12 @@ def _mention_nodes(app: Sphinx, domain: EditionDomain, docname: str, eid: str) -
             para += nodes.Text("; ")
         para += nodes.Text(f"{domain.short_title(source)} ")
         doc = domain.sources[source][0]
+        uri = "" if doc == docname else app.builder.get_relative_uri(docname, doc)  # once per source
         for j, seg in enumerate(segs):
             if j:
                 para += nodes.Text(", ")
-            para += _link(app, docname, doc, f"s{seg}", f"\u00a7{seg}")
+            target = {"refuri": f"{uri}#s{seg}"} if uri else {"refid": f"s{seg}"}  # as make_refnode
+            para += nodes.reference("", "", nodes.Text(f"\u00a7{seg}"), internal=True, **target)
     return para
 
 
