@@ -33,6 +33,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -221,18 +222,25 @@ def run_size(size: str, seed: int, only: set[str], timeout: float | None, workdi
 
     res: dict[str, dict] = {}
 
-    def step(name: str, cmd: list[str], needs: str = "", fresh: Path | None = None) -> None:
-        """Run one build; a full build (*fresh*: its output folder) runs *repeat* times, the fastest kept."""
+    def step(name: str, cmd: list[str], needs: str = "", fresh: Path | None = None,
+             edit: Callable[[int], None] | None = None) -> None:
+        """Run one build *repeat* times and keep the fastest.
+
+        A full build (*fresh*: its output folder) starts from nothing each time; an
+        incremental build first makes its change (*edit*, given the run's number).
+        """
         if name not in only:
             return
         if needs and (needs not in res or res[needs].get("timed_out")):
             print(f"   {name:<24} skipped: {needs} did not complete", flush=True)
             return
         runs = []
-        for i in range(repeat if fresh else 1):
-            if i:
+        for i in range(repeat if fresh or edit else 1):
+            if i and fresh:
                 shutil.rmtree(fresh)
                 shutil.rmtree(str(fresh) + "-doctrees")
+            if edit:
+                edit(i)
             runs.append(measure(cmd, REPO, out / f"{name}.log", timeout))
         r = min(runs, key=lambda run: run["wall_s"])
         if len(runs) > 1:
@@ -241,14 +249,17 @@ def run_size(size: str, seed: int, only: set[str], timeout: float | None, workdi
         print(f"   {name:<24} wall {r['wall_s']:8.2f} s  cpu {r['cpu_s']:8.2f} s  "
               f"rss {r['peak_rss_mib']:7.1f} MiB (tree {r['peak_tree_rss_mib']:7.1f})", flush=True)
 
+    def nothing(i: int) -> None:
+        """No change: the rebuild finds nothing to do."""
+
     source_page, register_page = _edit_targets(edition)
     step("plain_full", sphinx("html", plain, out / "plain"), fresh=out / "plain")
     step("plain_generic_full", sphinx("html", plain, out / "plain-generic",
                                       "-D", "extensions=" + ",".join(["myst_parser", *GENERIC])),
          fresh=out / "plain-generic")
-    step("plain_nochange", sphinx("html", plain, out / "plain"), needs="plain_full")
-    _append(plain / "docs" / source_page)
-    step("plain_edit_page", sphinx("html", plain, out / "plain"), needs="plain_full")
+    step("plain_nochange", sphinx("html", plain, out / "plain"), needs="plain_full", edit=nothing)
+    step("plain_edit_page", sphinx("html", plain, out / "plain"), needs="plain_full",
+         edit=lambda i: _append(plain / "docs" / source_page, f"{EDIT_NOTE} ({i + 1})"))
 
     step("edition_full", sphinx("html", edition, out / "html"), fresh=out / "html")
     step("edition_full_j2", sphinx("html", edition, out / "html-j2", "-j", "2"), fresh=out / "html-j2")
@@ -258,11 +269,11 @@ def run_size(size: str, seed: int, only: set[str], timeout: float | None, workdi
         res["edition_full_j2"]["identical_to_j1"] = not diffs
         res["edition_full_j2"]["differing_files"] = diffs[:20]
         print(f"   -j 2 output identical to -j 1: {not diffs} {diffs[:5] if diffs else ''}", flush=True)
-    step("edition_nochange", sphinx("html", edition, out / "html"), needs="edition_full")
-    _append_in_block(edition / "docs" / source_page, "```{ed:dispute}")
-    step("edition_edit_annotations", sphinx("html", edition, out / "html"), needs="edition_full")
-    _append_in_block(edition / "docs" / register_page, "```{ed:entity}")
-    step("edition_edit_register", sphinx("html", edition, out / "html"), needs="edition_full")
+    step("edition_nochange", sphinx("html", edition, out / "html"), needs="edition_full", edit=nothing)
+    step("edition_edit_annotations", sphinx("html", edition, out / "html"), needs="edition_full",
+         edit=lambda i: _append_in_block(edition / "docs" / source_page, "```{ed:dispute}", f"{EDIT_NOTE} ({i + 1})"))
+    step("edition_edit_register", sphinx("html", edition, out / "html"), needs="edition_full",
+         edit=lambda i: _append_in_block(edition / "docs" / register_page, "```{ed:entity}", f"{EDIT_NOTE} ({i + 1})"))
     step("edition_check", sphinx("dummy", edition, out / "check"))
     for key, edited in (("edition_edit_annotations", source_page), ("edition_edit_register", register_page)):
         if key in res:
@@ -416,8 +427,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--merge", type=Path, action="append", default=[],
                         help="take the sizes of an earlier results file that this run does not measure")
     parser.add_argument("--repeat-small", type=int, default=3,
-                        help="run the full builds of the sizes up to 200 this many times and keep the fastest "
-                        "(default 3)")
+                        help="up to 200 sources, run each build but make check this many times and keep the "
+                        "fastest; an edited rebuild makes a new edit each time (default 3)")
     parser.add_argument("--workdir", default="", help="corpus folder prefix under _build/bench (experiments)")
     parser.add_argument("--label", default="", help="free text recorded in the results (e.g. an experiment)")
     parser.add_argument("--output", type=Path, help="results file (default: benchmarks/results.json for "
