@@ -138,7 +138,12 @@ def sphinx(builder: str, project: Path, out: Path, *extra: str) -> list[str]:
 # edits
 
 
-def _append_in_block(path: Path, opener: str, note: str = EDIT_NOTE) -> None:
+def _note(run: int) -> str:
+    """The line an edit adds, different in each run."""
+    return f"{EDIT_NOTE} ({run + 1})"
+
+
+def _append_in_block(path: Path, opener: str, note: str) -> None:
     """Insert *note* as the last line of the first fenced block that starts with *opener*."""
     lines = path.read_text(encoding="utf-8").split("\n")
     start = next(i for i, line in enumerate(lines) if line.startswith(opener))
@@ -148,7 +153,7 @@ def _append_in_block(path: Path, opener: str, note: str = EDIT_NOTE) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def _append(path: Path, note: str = EDIT_NOTE) -> None:
+def _append(path: Path, note: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + f"\n\n{note}\n", encoding="utf-8")
 
 
@@ -259,7 +264,7 @@ def run_size(size: str, seed: int, only: set[str], timeout: float | None, workdi
          fresh=out / "plain-generic")
     step("plain_nochange", sphinx("html", plain, out / "plain"), needs="plain_full", edit=nothing)
     step("plain_edit_page", sphinx("html", plain, out / "plain"), needs="plain_full",
-         edit=lambda i: _append(plain / "docs" / source_page, f"{EDIT_NOTE} ({i + 1})"))
+         edit=lambda i: _append(plain / "docs" / source_page, _note(i)))
 
     step("edition_full", sphinx("html", edition, out / "html"), fresh=out / "html")
     step("edition_full_j2", sphinx("html", edition, out / "html-j2", "-j", "2"), fresh=out / "html-j2")
@@ -271,9 +276,9 @@ def run_size(size: str, seed: int, only: set[str], timeout: float | None, workdi
         print(f"   -j 2 output identical to -j 1: {not diffs} {diffs[:5] if diffs else ''}", flush=True)
     step("edition_nochange", sphinx("html", edition, out / "html"), needs="edition_full", edit=nothing)
     step("edition_edit_annotations", sphinx("html", edition, out / "html"), needs="edition_full",
-         edit=lambda i: _append_in_block(edition / "docs" / source_page, "```{ed:dispute}", f"{EDIT_NOTE} ({i + 1})"))
+         edit=lambda i: _append_in_block(edition / "docs" / source_page, "```{ed:dispute}", _note(i)))
     step("edition_edit_register", sphinx("html", edition, out / "html"), needs="edition_full",
-         edit=lambda i: _append_in_block(edition / "docs" / register_page, "```{ed:entity}", f"{EDIT_NOTE} ({i + 1})"))
+         edit=lambda i: _append_in_block(edition / "docs" / register_page, "```{ed:entity}", _note(i)))
     step("edition_check", sphinx("dummy", edition, out / "check"))
     for key, edited in (("edition_edit_annotations", source_page), ("edition_edit_register", register_page)):
         if key in res:

@@ -101,7 +101,7 @@ def check_bibfiles(app: Sphinx) -> None:
         return
     seen: dict[str, str] = {}
     keep = []
-    parsed = {}
+    parsed: list[tuple[Path, BibliographyData]] = []
     encoding = app.config.bibtex_encoding
     for name in app.config.bibtex_bibfiles or []:
         path = (Path(app.confdir) / name).resolve()
@@ -109,11 +109,10 @@ def check_bibfiles(app: Sphinx) -> None:
         if kept:
             keep.append(name)
         if data is not None:
-            parsed[path] = data
+            parsed.append((path, data))
     app.config.bibtex_bibfiles = keep
-    if len(keep) == 1 and len(parsed) == 1:
-        ((path, data),) = parsed.items()
-        _hand_over(app, path, data, encoding)
+    if len(keep) == len(parsed) == 1:
+        _hand_over(app, *parsed[0], encoding)
 
 
 def _hand_over(app: Sphinx, path: Path, data: BibliographyData, encoding: str) -> None:

@@ -63,23 +63,25 @@ def _mentions(domain: EditionDomain, env: BuildEnvironment) -> dict[str, list[tu
             (tag["kind"], tag["segment"], tag["offset"], tag["offset"] + len(tag["exact"]), eid)
         )
     key = _digest(sorted(aliases.items()))
-    kept = domain.data.get("automatic", {})
-    automatic: dict[str, tuple[str, str, list[tuple]]] = {}
+    last = domain.data.get("automatic", {})
+    kept = last.get("sources", {}) if last.get("aliases") == key else {}  # source -> (checksum, mentions)
+    automatic: dict[str, tuple[str, list[tuple]]] = {}
     matcher = None
     found = {}
     for source in sorted(domain.sources):
         if source not in entries:
             continue
         checksum = entries[source].data["sha256"]
-        if kept.get(source, ())[:2] == (checksum, key):
-            auto = kept[source][2]
+        hit = kept.get(source)
+        if hit and hit[0] == checksum:
+            auto = hit[1]
         else:
             matcher = matcher or Matcher(aliases)
             text = load_source(entries[source])
             auto = [(s.number, a, b, eid) for s in text.segments for a, b, eid in matcher.find(s.text)]
-        automatic[source] = (checksum, key, auto)
+        automatic[source] = (checksum, auto)
         found[source] = apply_tags(auto, sorted(edits.get(source, []), key=lambda e: (e[1], e[2])))
-    domain.data["automatic"] = automatic
+    domain.data["automatic"] = {"aliases": key, "sources": automatic}
     return found
 
 
