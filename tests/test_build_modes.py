@@ -8,6 +8,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
 BASE = Path(__file__).parent / "roots" / "test-annotations"
@@ -59,6 +60,29 @@ def test_parallel_build_equals_serial_build(tmp_path):
 
 
 GENERATED = {"genindex.html", "search.html", "ed-entities.html"}  # Sphinx rewrites these always
+
+
+def test_main_process_resolves_and_the_writer_builds_the_pieces(tmp_path):
+    """In a parallel build the main process resolves pages in turn: it stores each segment's
+    mentions; the marked and linked pieces are built where the page is written."""
+    root = _large_root(tmp_path / "root")
+    resolved: dict[str, tuple[int, int, int]] = {}
+
+    def look(app, doctree, docname):
+        segs = [n for n in doctree.findall() if type(n).__name__ == "segment"]
+        resolved[docname] = (sum("mentions" in s for s in segs), sum("spans" in s for s in segs),
+                             sum(1 for s in segs for _ in s.findall(nodes.reference)))
+
+    app = SphinxTestApp("html", srcdir=root, builddir=tmp_path / "out", parallel=2, warning=StringIO())
+    app.connect("doctree-resolved", look, priority=900)  # after the edition's fill
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert resolved["alpha"][0] > 0 and resolved["alpha"][1] > 0  # the data: mentions and anchored words
+    assert {docname: counts[2] for docname, counts in resolved.items() if counts[2]} == {}  # no pieces yet
+    page = (tmp_path / "out" / "html" / "alpha.html").read_text(encoding="utf-8")
+    assert 'class="ed-mention ed-person reference internal"' in page and '<span class="ed-hl ed-hl-dispute' in page
 
 
 def _mtimes(out: Path) -> dict[str, int]:

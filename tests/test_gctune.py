@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
 from io import StringIO
@@ -56,3 +57,37 @@ def test_everything_frozen_when_sphinx_build_exits(tmp_path: Path):
     assert int(run.stdout.rsplit("frozen at exit:", 1)[1]) > 10_000
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert page.count("Text of the page.") == 2000 and page.rstrip().endswith("</html>")
+
+
+def test_writing_process_freezes_what_it_inherits(tmp_path: Path):
+    """In a parallel build the collector of a forked writing process never walks the main process's objects."""
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "conf.py").write_text('extensions = ["myst_parser", "critical_edition.gctune"]\n')
+    pages = [f"page{i}" for i in range(6)]
+    (root / "index.md").write_text("# Home\n\n```{toctree}\n" + "\n".join(pages) + "\n```\n")
+    for page in pages:
+        (root / f"{page}.md").write_text(f"# {page}\n\nText.\n")
+    made: list[list[str]] = []
+    seen = tmp_path / "seen"
+    seen.mkdir()
+
+    def made_in_main(app, doctree, docname):
+        made.append([docname])  # a container made after every freeze of the main process
+
+    def writing(app, pagename, templatename, context, doctree):
+        inherited = any(obj is made[0] for obj in gc.get_objects())  # unfrozen objects only
+        (seen / f"{os.getpid()}-{pagename}").write_text(f"{inherited} {gc.get_freeze_count()}")
+
+    app = SphinxTestApp("html", srcdir=root, builddir=tmp_path / "out", parallel=2, warning=StringIO())
+    app.connect("doctree-resolved", made_in_main)
+    app.connect("html-page-context", writing)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    in_workers = [f.read_text().split() for f in seen.iterdir() if not f.name.startswith(f"{os.getpid()}-")]
+    assert len(in_workers) >= len(pages) - 1  # the first page is written by the main process
+    assert {inherited for inherited, _ in in_workers} == {"False"}
+    assert all(int(count) > 10_000 for _, count in in_workers)
+    assert any(obj is made[0] for obj in gc.get_objects())  # the main process's collector walks it

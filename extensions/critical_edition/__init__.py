@@ -18,7 +18,8 @@ Steps, in the order ``setup`` wires them:
 6. a transform anchors each page's annotations while it is read;
 7. ``env-updated`` computes mentions and back-links once per build and names
    the pages whose collected data changed;
-8. ``doctree-resolved`` fills pages with that data;
+8. ``doctree-resolved`` fills pages with that data; the translators build
+   each segment's marked and linked pieces from it (:mod:`.pieces`);
 9. ``build-finished`` writes the support files and ``annotations.json``.
 
 Five small extensions of their own keep large editions fast (BENCHMARKS.md):

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from .pieces import render_pieces
 from .resolve import summary_of
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ def depart_edition_text(self: HTML5Translator, node: edition_text) -> None:
 
 
 def visit_segment(self: HTML5Translator, node: segment) -> None:
+    render_pieces(node)
     attrs = {
         "data-source": node["source"],
         "data-segment": str(node["number"]),

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
+
+from .pieces import render_pieces
 
 if TYPE_CHECKING:
     from sphinx.writers.latex import LaTeXTranslator
@@ -21,6 +24,9 @@ def depart_edition_text(self: LaTeXTranslator, node: edition_text) -> None:
 
 
 def visit_segment(self: LaTeXTranslator, node: segment) -> None:
+    names = render_pieces(node)
+    if names:  # before the segment, not inside \EdSeg's argument, so that \index writes its key verbatim
+        addnodes.index(entries=[("single", name, "", "", None) for name in names], inline=False).walkabout(self)
     role = node["role"].replace("-", "")
     label = self.hypertarget(f"s{node['number']}", anchor=False)
     self.body.append(f"\n\\EdSeg{{{node['number']}}}{{{role}}}{{{node['depth']}}}{{{label}")

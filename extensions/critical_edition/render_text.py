@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .pieces import render_pieces
+
 if TYPE_CHECKING:
     from sphinx.writers.text import TextTranslator
 
@@ -19,6 +21,7 @@ def depart_edition_text(self: TextTranslator, node: edition_text) -> None:
 
 
 def visit_segment(self: TextTranslator, node: segment) -> None:
+    render_pieces(node)
     self.add_text(f"{node['number']:>4}  ")
 
 
