@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from critical_edition.chronology import Span, parse_dates, years_by_mention
+from critical_edition.fill import _Placeholders
 
 ROOT = Path(__file__).parent / "roots" / "test-chronology"
 
@@ -110,3 +111,17 @@ def test_timeline_page_follows_a_changed_register_date(make_app, tmp_path):
     second.build()
     after = re.sub(r"<[^>]+>", "", (out / "timeline.html").read_text(encoding="utf-8"))
     assert "1971 differs" not in after and "1972 differs" in after
+
+
+@pytest.mark.sphinx("html", testroot="chronology", freshenv=True)
+def test_one_walk_finds_every_placeholder_and_never_enters_a_copy_text(app, monkeypatch):
+    visited: list[str] = []
+    visit = _Placeholders.dispatch_visit
+    monkeypatch.setattr(_Placeholders, "dispatch_visit",
+                        lambda self, node: visited.append(type(node).__name__) or visit(self, node))
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert {"edition_text", "mention_list", "timeline", "matrix"} <= set(visited)
+    assert "segment" not in visited and "annotation" not in visited
+    assert "<table" in (app.outdir / "timeline.html").read_text(encoding="utf-8")
+    assert 'class="ed-mentions' in (app.outdir / "events.html").read_text(encoding="utf-8")

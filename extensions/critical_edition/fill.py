@@ -3,7 +3,8 @@
 Source pages: each segment gets the entity mentions it links (the
 translators build its pieces, :mod:`.pieces`), and passages compared from
 other sources get a "compared in" line. Register pages: each entity's
-mentions. The disputes page: the register of disputes.
+mentions. The disputes page: the register of disputes. The chronology: its
+timelines and matrices. One walk per page finds them all.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from sphinx.application import Sphinx
 from sphinx.util.nodes import make_refnode
 
 from .domain import EditionDomain, passage_label
+from .matrix import matrix, matrix_nodes
 from .nodes import dispute_register, edition_text, mention_list, segment
 from .register_table import dispute_register_nodes
+from .timeline import timeline, timeline_nodes
 
 
 def _link(app: Sphinx, fromdoc: str, todoc: str, anchor: str, text: str) -> nodes.reference:
@@ -80,18 +83,35 @@ def _mention_nodes(app: Sphinx, domain: EditionDomain, docname: str, eid: str) -
     return para
 
 
-def _filled(node: nodes.Node) -> bool:
-    """The nodes that fill replaces or completes."""
-    return isinstance(node, (edition_text, mention_list, dispute_register))
+class _Placeholders(nodes.NodeVisitor):
+    """Finds the nodes fill replaces or completes; never walks into a copy text (most of a page)."""
+
+    def __init__(self, document: nodes.document) -> None:
+        super().__init__(document)
+        self.found: list[nodes.Node] = []
+
+    def dispatch_visit(self, node: nodes.Node) -> None:
+        if isinstance(node, (edition_text, mention_list, dispute_register, timeline, matrix)):
+            self.found.append(node)
+        if isinstance(node, (edition_text, nodes.TextElement)):  # no placeholder inside either
+            raise nodes.SkipChildren
 
 
 def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """doctree-resolved: put the collected data into the page."""
     domain: EditionDomain = app.env.get_domain("ed")  # type: ignore[assignment]
-    for node in list(doctree.findall(_filled)):  # one walk of the page
+    finder = _Placeholders(doctree)
+    doctree.walk(finder)
+    timelines = 0  # numbered on the page
+    for node in finder.found:
         if isinstance(node, edition_text):
             _fill_source(app, domain, docname, node)
         elif isinstance(node, mention_list):
             node.replace_self(_mention_nodes(app, domain, docname, node["entity"]))
-        else:
+        elif isinstance(node, dispute_register):
             node.replace_self(dispute_register_nodes(app, domain, docname))
+        elif isinstance(node, timeline):
+            timelines += 1
+            node.replace_self(timeline_nodes(app, docname, timelines))
+        else:
+            node.replace_self(matrix_nodes(app, docname))

@@ -85,12 +85,5 @@ def matrix_nodes(app: Sphinx, docname: str) -> list[nodes.Node]:
     return out
 
 
-def fill_matrices(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """doctree-resolved: replace each matrix placeholder."""
-    for node in list(doctree.findall(matrix)):
-        node.replace_self(matrix_nodes(app, docname))
-
-
 def setup_matrix(app: Sphinx) -> None:
     app.add_directive_to_domain("ed", "matrix", MatrixDirective)
-    app.connect("doctree-resolved", fill_matrices)

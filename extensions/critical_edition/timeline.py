@@ -150,14 +150,7 @@ def timeline_nodes(app: Sphinx, docname: str, serial: int) -> list[nodes.Node]:
     return out
 
 
-def fill_timelines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """doctree-resolved: replace each timeline placeholder."""
-    for serial, node in enumerate(list(doctree.findall(timeline)), start=1):
-        node.replace_self(timeline_nodes(app, docname, serial))
-
-
 def setup_timeline(app: Sphinx) -> None:
     app.add_node(timeline_chart, html=(visit_chart_html, None), latex=(skip_chart, None),
                  text=(skip_chart, None))
     app.add_directive_to_domain("ed", "timeline", TimelineDirective)
-    app.connect("doctree-resolved", fill_timelines)
