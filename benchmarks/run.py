@@ -12,7 +12,9 @@ rebuild, rebuild after editing one source's annotations, rebuild after
 editing one register entry, full build with -j 2 (compared file by file with
 the -j 1 output), and the cold ``make check`` build (dummy builder, -W -n
 --keep-going).  Every build is a fresh ``python -m sphinx`` process; its wall
-time, CPU time (user+sys, workers included) and peak RSS are measured.
+time, CPU time (user+sys, workers included) and peak RSS are measured. Up to
+200 sources each build runs three times and the fastest counts; the four full
+builds take turns, so that the machine's drift weighs on each alike.
 
 Results: benchmarks/results.json (a run of the default sizes) or
 _build/bench/results-partial.json (any other selection), and a table on
@@ -227,26 +229,37 @@ def run_size(size: str, seed: int, only: set[str], timeout: float | None, workdi
 
     res: dict[str, dict] = {}
 
-    def step(name: str, cmd: list[str], needs: str = "", fresh: Path | None = None,
-             edit: Callable[[int], None] | None = None) -> None:
-        """Run one build *repeat* times and keep the fastest.
-
-        A full build (*fresh*: its output folder) starts from nothing each time; an
-        incremental build first makes its change (*edit*, given the run's number).
-        """
+    def step(name: str, cmd: list[str], needs: str = "", edit: Callable[[int], None] | None = None) -> None:
+        """Run an incremental build: once, or *repeat* times, each after its change (*edit*, given the
+        run's number), keeping the fastest."""
         if name not in only:
             return
         if needs and (needs not in res or res[needs].get("timed_out")):
             print(f"   {name:<24} skipped: {needs} did not complete", flush=True)
             return
         runs = []
-        for i in range(repeat if fresh or edit else 1):
-            if i and fresh:
-                shutil.rmtree(fresh)
-                shutil.rmtree(str(fresh) + "-doctrees")
+        for i in range(repeat if edit else 1):
             if edit:
                 edit(i)
             runs.append(measure(cmd, REPO, out / f"{name}.log", timeout))
+        keep(name, runs)
+
+    def fulls(*specs: tuple[str, list[str], Path]) -> None:
+        """Full builds from nothing, *repeat* rounds of each in turn; the fastest of each kept.
+
+        Taking turns, the builds compared meet the machine's drift (10-40 % over minutes) alike.
+        """
+        specs = tuple(spec for spec in specs if spec[0] in only)
+        runs: dict[str, list[dict]] = {name: [] for name, _, _ in specs}
+        for _ in range(repeat):
+            for name, cmd, fresh in specs:
+                for folder in (fresh, Path(str(fresh) + "-doctrees")):
+                    shutil.rmtree(folder, ignore_errors=True)
+                runs[name].append(measure(cmd, REPO, out / f"{name}.log", timeout))
+        for name, got in runs.items():
+            keep(name, got)
+
+    def keep(name: str, runs: list[dict]) -> None:
         r = min(runs, key=lambda run: run["wall_s"])
         if len(runs) > 1:
             r["runs_wall_s"] = [run["wall_s"] for run in runs]
@@ -258,16 +271,16 @@ def run_size(size: str, seed: int, only: set[str], timeout: float | None, workdi
         """No change: the rebuild finds nothing to do."""
 
     source_page, register_page = _edit_targets(edition)
-    step("plain_full", sphinx("html", plain, out / "plain"), fresh=out / "plain")
-    step("plain_generic_full", sphinx("html", plain, out / "plain-generic",
-                                      "-D", "extensions=" + ",".join(["myst_parser", *GENERIC])),
-         fresh=out / "plain-generic")
+    fulls(("plain_full", sphinx("html", plain, out / "plain"), out / "plain"),
+          ("plain_generic_full", sphinx("html", plain, out / "plain-generic",
+                                        "-D", "extensions=" + ",".join(["myst_parser", *GENERIC])),
+           out / "plain-generic"),
+          ("edition_full", sphinx("html", edition, out / "html"), out / "html"),
+          ("edition_full_j2", sphinx("html", edition, out / "html-j2", "-j", "2"), out / "html-j2"))
     step("plain_nochange", sphinx("html", plain, out / "plain"), needs="plain_full", edit=nothing)
     step("plain_edit_page", sphinx("html", plain, out / "plain"), needs="plain_full",
          edit=lambda i: _append(plain / "docs" / source_page, _note(i)))
 
-    step("edition_full", sphinx("html", edition, out / "html"), fresh=out / "html")
-    step("edition_full_j2", sphinx("html", edition, out / "html-j2", "-j", "2"), fresh=out / "html-j2")
     if "edition_full" in res and "edition_full_j2" in res and not any(
             res[k].get("timed_out") for k in ("edition_full", "edition_full_j2")):
         diffs = _tree_diff(out / "html", out / "html-j2")
@@ -432,8 +445,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--merge", type=Path, action="append", default=[],
                         help="take the sizes of an earlier results file that this run does not measure")
     parser.add_argument("--repeat-small", type=int, default=3,
-                        help="up to 200 sources, run each build but make check this many times and keep the "
-                        "fastest; an edited rebuild makes a new edit each time (default 3)")
+                        help="up to 200 sources, run the full builds this many rounds (taking turns) and each "
+                        "rebuild this many times, keeping the fastest; an edited rebuild makes a new edit each "
+                        "time; make check runs once (default 3)")
     parser.add_argument("--workdir", default="", help="corpus folder prefix under _build/bench (experiments)")
     parser.add_argument("--label", default="", help="free text recorded in the results (e.g. an experiment)")
     parser.add_argument("--output", type=Path, help="results file (default: benchmarks/results.json for "
