@@ -12,12 +12,19 @@ from pathlib import Path
 from sphinx.testing.util import SphinxTestApp
 
 
-def test_collector_tuned_during_the_build_and_restored_after(tmp_path: Path):
+def _project(tmp_path: Path, pages: list[str]) -> Path:
+    """A small project with only the collector extension: a home page and *pages*, each one line of text."""
     root = tmp_path / "root"
     root.mkdir()
     (root / "conf.py").write_text('extensions = ["myst_parser", "critical_edition.gctune"]\n')
-    (root / "index.md").write_text("# Home\n\n```{toctree}\npage\n```\n")
-    (root / "page.md").write_text("# Page\n\nText.\n")
+    (root / "index.md").write_text("# Home\n\n```{toctree}\n" + "\n".join(pages) + "\n```\n")
+    for page in pages:
+        (root / f"{page}.md").write_text(f"# {page}\n\nText.\n")
+    return root
+
+
+def test_collector_tuned_during_the_build_and_restored_after(tmp_path: Path):
+    root = _project(tmp_path, ["page"])
     frozen: dict[str, int] = {}
     cached: dict[str, int] = {}
     before = gc.get_threshold()
@@ -61,13 +68,8 @@ def test_everything_frozen_when_sphinx_build_exits(tmp_path: Path):
 
 def test_writing_process_freezes_what_it_inherits(tmp_path: Path):
     """In a parallel build the collector of a forked writing process never walks the main process's objects."""
-    root = tmp_path / "root"
-    root.mkdir()
-    (root / "conf.py").write_text('extensions = ["myst_parser", "critical_edition.gctune"]\n')
     pages = [f"page{i}" for i in range(6)]
-    (root / "index.md").write_text("# Home\n\n```{toctree}\n" + "\n".join(pages) + "\n```\n")
-    for page in pages:
-        (root / f"{page}.md").write_text(f"# {page}\n\nText.\n")
+    root = _project(tmp_path, pages)
     made: list[list[str]] = []
     seen = tmp_path / "seen"
     seen.mkdir()

@@ -12,7 +12,9 @@ class edition_text(nodes.General, nodes.Element):
 class segment(nodes.Part, nodes.TextElement):
     """One numbered line of copy text.
 
-    Attributes: ``source`` (id), ``number``, ``role``, ``depth`` (indent level).
+    Attributes: ``source`` (id), ``number``, ``role``, ``depth`` (indent level);
+    until a translator builds its pieces (:mod:`.pieces`), ``spans`` (its anchored
+    words) and ``mentions`` (its entity links, stored when the page is resolved).
     Its Text descendants are the copy text, never altered: the directive sets
     ``support_smartquotes=False`` on it, which Sphinx's SmartQuotes honours.
     """
