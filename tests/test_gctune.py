@@ -1,4 +1,4 @@
-"""The collector in a build: what is loaded, then the environment, frozen; young collections rarer; all restored."""
+"""The collector in a build: what is loaded, then the environment, frozen; young collections rarer; released by the next build."""
 
 from __future__ import annotations
 
@@ -6,16 +6,19 @@ import gc
 import os
 import subprocess
 import sys
+import weakref
 from io import StringIO
 from pathlib import Path
 
 from sphinx.testing.util import SphinxTestApp
 
+from critical_edition import gctune
+
 
 def _project(tmp_path: Path, pages: list[str]) -> Path:
     """A small project with only the collector extension: a home page and *pages*, each one line of text."""
     root = tmp_path / "root"
-    root.mkdir()
+    root.mkdir(parents=True)
     (root / "conf.py").write_text('extensions = ["myst_parser", "critical_edition.gctune"]\n')
     (root / "index.md").write_text("# Home\n\n```{toctree}\n" + "\n".join(pages) + "\n```\n")
     for page in pages:
@@ -23,7 +26,8 @@ def _project(tmp_path: Path, pages: list[str]) -> Path:
     return root
 
 
-def test_collector_tuned_during_the_build_and_restored_after(tmp_path: Path):
+def test_collector_tuned_from_the_build_until_released(tmp_path: Path):
+    gctune.release()  # an earlier test's build
     root = _project(tmp_path, ["page"])
     frozen: dict[str, int] = {}
     cached: dict[str, int] = {}
@@ -43,9 +47,32 @@ def test_collector_tuned_during_the_build_and_restored_after(tmp_path: Path):
     assert loaded > 10_000 and frozen["reading"] >= loaded  # frozen before reading
     assert {"index", "page"} < set(frozen) and frozen["page"] > loaded  # and more while pages were written
     assert set(cached.values()) == {0}  # the doctrees kept from reading were dropped: each read from its pickle
-    assert gc.get_freeze_count() == 0  # unfrozen when the build finished
-    assert during == (20_000, *before[1:]) and gc.get_threshold() == before
+    assert gc.get_freeze_count() > frozen["page"]  # what the build left frozen too: never walked
+    assert during == (20_000, *before[1:]) == gc.get_threshold()
+    gctune.release()
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
     assert "Text." in (tmp_path / "out" / "html" / "page.html").read_text(encoding="utf-8")
+
+
+def test_the_next_build_releases_the_previous_one(tmp_path: Path):
+    """Two builds in one process: the second's start unfreezes and collects what the first left."""
+    gctune.release()
+    first = SphinxTestApp("html", srcdir=_project(tmp_path / "a", ["page"]), builddir=tmp_path / "a" / "out",
+                          warning=StringIO())
+    first.build()
+    first.cleanup()
+    env = weakref.ref(first.env)  # cyclic: only a collection frees it
+    del first
+    assert env() is not None and gc.get_freeze_count() > 10_000  # frozen: no collection reaches it
+    second = SphinxTestApp("html", srcdir=_project(tmp_path / "b", ["page"]), builddir=tmp_path / "b" / "out",
+                           warning=StringIO())
+    try:
+        assert env() is None  # released and collected when the second build started
+        second.build()
+    finally:
+        second.cleanup()
+        gctune.release()
+    assert "Text." in (tmp_path / "b" / "out" / "html" / "page.html").read_text(encoding="utf-8")
 
 
 def test_everything_frozen_when_sphinx_build_exits(tmp_path: Path):
@@ -88,8 +115,10 @@ def test_writing_process_freezes_what_it_inherits(tmp_path: Path):
         app.build()
     finally:
         app.cleanup()
-    in_workers = [f.read_text().split() for f in seen.iterdir() if not f.name.startswith(f"{os.getpid()}-")]
+    written = {f.name: f.read_text().split() for f in seen.iterdir()}
+    in_main = [v for name, v in written.items() if name.startswith(f"{os.getpid()}-")]
+    in_workers = [v for name, v in written.items() if not name.startswith(f"{os.getpid()}-")]
     assert len(in_workers) >= len(pages) - 1  # the first page is written by the main process
     assert {inherited for inherited, _ in in_workers} == {"False"}
     assert all(int(count) > 10_000 for _, count in in_workers)
-    assert any(obj is made[0] for obj in gc.get_objects())  # the main process's collector walks it
+    assert in_main and {inherited for inherited, _ in in_main} == {"True"}  # the main process's collector walks it
