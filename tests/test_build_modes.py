@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -64,14 +65,18 @@ GENERATED = {"genindex.html", "search.html", "ed-entities.html"}  # Sphinx rewri
 
 def test_main_process_resolves_and_the_writer_builds_the_pieces(tmp_path):
     """In a parallel build the main process resolves pages in turn: it stores each segment's
-    mentions; the marked and linked pieces are built where the page is written."""
+    mentions and each register entry's list of them; the marked and linked pieces and the
+    lists' links are built where the page is written."""
     root = _large_root(tmp_path / "root")
     resolved: dict[str, tuple[int, int, int]] = {}
+    lists: dict[str, list[tuple[bool, int]]] = {}
 
     def look(app, doctree, docname):
         segs = [n for n in doctree.findall() if type(n).__name__ == "segment"]
         resolved[docname] = (sum("mentions" in s for s in segs), sum("spans" in s for s in segs),
                              sum(1 for s in segs for _ in s.findall(nodes.reference)))
+        lists[docname] = [("groups" in n or "rows" in n, len(n.children)) for n in doctree.findall()
+                          if type(n).__name__ in ("mention_list", "dispute_register")]
 
     app = SphinxTestApp("html", srcdir=root, builddir=tmp_path / "out", parallel=2, warning=StringIO())
     app.connect("doctree-resolved", look, priority=900)  # after the edition's fill
@@ -81,8 +86,15 @@ def test_main_process_resolves_and_the_writer_builds_the_pieces(tmp_path):
         app.cleanup()
     assert resolved["alpha"][0] > 0 and resolved["alpha"][1] > 0  # the data: mentions and anchored words
     assert {docname: counts[2] for docname, counts in resolved.items() if counts[2]} == {}  # no pieces yet
+    assert len(lists["people"]) >= 3 and set(lists["people"]) == {(True, 0)}  # the lists' data, no nodes yet
+    assert lists["disputes"] == [(True, 1)]  # the rows' data; only the counts, which the search indexes
     page = (tmp_path / "out" / "html" / "alpha.html").read_text(encoding="utf-8")
     assert 'class="ed-mention ed-person reference internal"' in page and '<span class="ed-hl ed-hl-dispute' in page
+    people = (tmp_path / "out" / "html" / "people.html").read_text(encoding="utf-8")
+    assert '<p class="ed-mentions no-search"><em>Mentions: </em>' in people
+    assert re.search(r'<a class="reference internal" href="alpha.html#s\d+">\u00a7\d+</a>', people)
+    disputes = (tmp_path / "out" / "html" / "disputes.html").read_text(encoding="utf-8")
+    assert disputes.count('href="copy3.html#dispute-copy3-year"') == 1 and "ed-register-counts" in disputes
 
 
 def _mtimes(out: Path) -> dict[str, int]:

@@ -1,4 +1,4 @@
-"""The collector in a build: what is loaded, then the environment, frozen; young collections rarer; released by the next build."""
+"""The collector in a build: what is loaded, then the environment, frozen; young collections rarer; released later."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ import weakref
 from io import StringIO
 from pathlib import Path
 
-from sphinx.testing.util import SphinxTestApp
-
 from critical_edition import gctune
+from sphinx.testing.util import SphinxTestApp
 
 
 def _project(tmp_path: Path, pages: list[str]) -> Path:

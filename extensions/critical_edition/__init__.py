@@ -29,6 +29,7 @@ Five small extensions of their own keep large editions fast (BENCHMARKS.md):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,9 @@ from .domain import EditionDomain
 from .entities import EntityDirective
 from .fill import fill
 from .matrix import setup_matrix
+from .mentionlist import render_mentions
 from .plugincache import cache_plugin_lookups
+from .register_table import render_disputes
 from .resolve import ResolveAnnotations
 from .safety import REFUSED, RemoveUnsafe, lock_down, scan_source
 from .sourcelint import lint_source
@@ -73,6 +76,18 @@ def _handlers(name: str) -> dict[str, tuple[Any, Any]]:
         builder: (getattr(module, f"visit_{name}"), getattr(module, f"depart_{name}"))
         for builder, module in (("html", render_html), ("latex", render_latex), ("text", render_text))
     }
+
+
+def _built_when_written(render: Callable[[Any], None]) -> dict[str, tuple[Any, Any]]:
+    """Handlers for a node whose children *render* builds from its data: the same in every translator."""
+
+    def visit(self: Any, node: Any) -> None:
+        render(node)
+
+    def depart(self: Any, node: Any) -> None:
+        pass
+
+    return dict.fromkeys(("html", "latex", "text"), (visit, depart))
 
 
 def _resolve_paths(app: Sphinx, config: Config) -> None:
@@ -102,6 +117,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     for name in RENDERED:
         app.add_node(getattr(nodes, name), **_handlers(name))
+    app.add_node(nodes.mention_list, **_built_when_written(render_mentions))
+    app.add_node(nodes.dispute_register, **_built_when_written(render_disputes))
     app.add_directive("edition", EditionDirective)
 
     app.add_domain(EditionDomain)

@@ -3,8 +3,9 @@
 Source pages: each segment gets the entity mentions it links (the
 translators build its pieces, :mod:`.pieces`), and passages compared from
 other sources get a "compared in" line. Register pages: each entity's
-mentions. The disputes page: the register of disputes. The chronology: its
-timelines and matrices. One walk per page finds them all.
+mentions (:mod:`.mentionlist`). The disputes page: the register of disputes
+(:mod:`.register_table`); the translators build both lists. The chronology:
+its timelines and matrices. One walk per page finds them all.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from sphinx.util.nodes import make_refnode
 
 from .domain import EditionDomain, passage_label
 from .matrix import matrix, matrix_nodes
+from .mentionlist import list_mentions
 from .nodes import dispute_register, edition_text, mention_list, segment
-from .register_table import dispute_register_nodes
+from .register_table import list_disputes
 from .timeline import timeline, timeline_nodes
 
 
@@ -59,30 +61,6 @@ def _fill_source(app: Sphinx, domain: EditionDomain, docname: str, text: edition
             seg.parent.insert(seg.parent.index(seg) + 1, _compared_in(app, domain, docname, ids))
 
 
-def _mention_nodes(app: Sphinx, domain: EditionDomain, docname: str, eid: str) -> nodes.Node:
-    places = domain.mentions_by_entity().get(eid, [])
-    para = nodes.paragraph(classes=["ed-mentions", "no-search"])  # generated: not in the search index
-    if not places:
-        para += nodes.emphasis(text="Not named in the copy texts; referred to by the apparatus.")
-        return para
-    para += nodes.emphasis(text="Mentions: ")
-    grouped: dict[str, list[int]] = {}
-    for source, seg in places:
-        grouped.setdefault(source, []).append(seg)
-    for i, (source, segs) in enumerate(grouped.items()):
-        if i:
-            para += nodes.Text("; ")
-        para += nodes.Text(f"{domain.short_title(source)} ")
-        doc = domain.sources[source][0]
-        uri = "" if doc == docname else app.builder.get_relative_uri(docname, doc)  # once per source
-        for j, seg in enumerate(segs):
-            if j:
-                para += nodes.Text(", ")
-            target = {"refuri": f"{uri}#s{seg}"} if uri else {"refid": f"s{seg}"}  # as make_refnode
-            para += nodes.reference("", "", nodes.Text(f"\u00a7{seg}"), internal=True, **target)
-    return para
-
-
 class _Placeholders(nodes.NodeVisitor):
     """Finds the nodes fill replaces or completes; never walks into a copy text (most of a page)."""
 
@@ -107,9 +85,9 @@ def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if isinstance(node, edition_text):
             _fill_source(app, domain, docname, node)
         elif isinstance(node, mention_list):
-            node.replace_self(_mention_nodes(app, domain, docname, node["entity"]))
+            list_mentions(app, domain, docname, node)
         elif isinstance(node, dispute_register):
-            node.replace_self(dispute_register_nodes(app, domain, docname))
+            list_disputes(app, domain, docname, node)
         elif isinstance(node, timeline):
             timelines += 1
             node.replace_self(timeline_nodes(app, docname, timelines))
