@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pybtex.database
 from critical_edition import latextext
-from critical_edition.chicago import NAME, register
+from critical_edition.chicago import NAME, RichNames, register
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from latexcodec.codec import _LATEX_UNICODE_TABLE
@@ -44,6 +44,17 @@ def test_every_field_of_the_edition_bibliography():
         assert latextext.rich_text(value) == Text.from_latex(value), value
 
 
+def test_every_name_of_the_edition_bibliography():
+    """The Chicago style's names: each part the same rich text as pybtex's own ``Person.rich_*_names``."""
+    data = pybtex.database.parse_file(str(REFERENCES))
+    persons = [p for entry in data.entries.values() for role in entry.persons.values() for p in role]
+    assert len(persons) > 250
+    for person in persons:
+        names = RichNames(person)
+        for part in ("first", "middle", "prelast", "last", "lineage"):
+            assert getattr(names, f"rich_{part}_names") == getattr(person, f"rich_{part}_names"), person
+
+
 def test_decoder_table_has_no_other_sequence_outside_the_slow_path():
     """Each LaTeX sequence latexcodec translates is a ligature handled here or sends text to the decoder."""
     for tokens, text in _LATEX_UNICODE_TABLE.unicode_map.items():
@@ -62,5 +73,5 @@ def test_reference_list_is_unchanged(monkeypatch):
         return [e.text.render_as("html") for e in style.format_entries(entries)]
 
     fast = render()
-    monkeypatch.setattr(latextext, "_DECODE", latextext.re.compile(""))  # every field through the decoder
+    monkeypatch.setattr(latextext, "_DECODE", latextext.re.compile(""))  # every field and name through the decoder
     assert render() == fast

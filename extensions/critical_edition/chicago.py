@@ -26,7 +26,7 @@ from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
 
 from . import plugincache
-from .latextext import field, optional_field
+from .latextext import field, optional_field, rich_text
 
 NAME = "chicago-author-date"
 
@@ -37,6 +37,20 @@ def _name_styles():
     return find_plugin("pybtex.style.names", "lastfirst")(), find_plugin("pybtex.style.names", "plain")()
 
 
+class RichNames:
+    """A person's name parts as rich text by :func:`.latextext.rich_text`: what pybtex's name styles read.
+
+    pybtex's ``Person.rich_*_names`` run every part through latexcodec's decoder.
+    """
+
+    def __init__(self, person) -> None:
+        self.rich_first_names = [rich_text(n) for n in person.first_names]
+        self.rich_middle_names = [rich_text(n) for n in person.middle_names]
+        self.rich_prelast_names = [rich_text(n) for n in person.prelast_names]
+        self.rich_last_names = [rich_text(n) for n in person.last_names]
+        self.rich_lineage_names = [rich_text(n) for n in person.lineage_names]
+
+
 @node
 def chicago_names(children, context, role, invert_first=True):
     """First name inverted, the others in natural order: Zubok, Vladislav, and Constantine Pleshakov."""
@@ -45,8 +59,8 @@ def chicago_names(children, context, role, invert_first=True):
     except KeyError:
         raise FieldIsMissing(role, context["entry"]) from None
     inverted, natural = _name_styles()
-    parts = [(inverted if invert_first else natural).format(persons[0]).format_data(context)]
-    parts += [natural.format(p).format_data(context) for p in persons[1:]]
+    parts = [(inverted if invert_first else natural).format(RichNames(persons[0])).format_data(context)]
+    parts += [natural.format(RichNames(p)).format_data(context) for p in persons[1:]]
     if len(parts) > 10:  # Chicago 15.6: the first seven, then et al.
         return Text(*Text(", ").join(parts[:7]).parts, ", et al.")
     if len(parts) == 1:
