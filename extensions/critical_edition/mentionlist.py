@@ -38,9 +38,8 @@ def render_mentions(node: mention_list) -> None:
     para = nodes.paragraph(classes=["ed-mentions", "no-search"])  # generated: not in the search index
     if not groups:
         para += nodes.emphasis(text="Not named in the copy texts; referred to by the apparatus.")
-        node += para
-        return
-    para += nodes.emphasis(text="Mentions: ")
+    else:
+        para += nodes.emphasis(text="Mentions: ")
     for i, (title, uri, segs) in enumerate(groups):
         if i:
             para += nodes.Text("; ")
@@ -51,4 +50,3 @@ def render_mentions(node: mention_list) -> None:
             target = {"refuri": f"{uri}#s{seg}"} if uri else {"refid": f"s{seg}"}  # as make_refnode
             para += nodes.reference("", "", nodes.Text(f"\u00a7{seg}"), internal=True, **target)
     node += para
-
