@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import zlib
 from pathlib import Path
 
@@ -91,6 +92,23 @@ def test_register_lists_every_mention_grouped_by_source(html):
     assert "Alpha 2020" in mao and "Beta 2021" in mao
     stalin = page[page.index('id="entity-stalin"'):page.index('id="entity-nerchinsk-treaty"')]
     assert re.findall(r'href="(\w+\.html#s\d+)"', stalin) == ["alpha.html#s2", "beta.html#s2"]
+
+
+def test_an_entity_never_named_in_the_copy_texts_says_so(make_app, tmp_path):
+    root = tmp_path / "annotations"
+    shutil.copytree(ROOT, root)
+    people = root / "people.md"
+    people.write_text(people.read_text(encoding="utf-8") + "\n```{ed:entity} witte\n:type: person\n"
+                      ":name: Sergei Witte\n\nRussian minister of finance {cite:p}`chen2001`.\n```\n",
+                      encoding="utf-8")
+    app = make_app("html", srcdir=root)
+    app.build()
+    assert app.warning.getvalue() == ""
+    page = (app.outdir / "people.html").read_text(encoding="utf-8")
+    witte = page[page.index('id="entity-witte"'):]
+    assert ('<p class="ed-mentions no-search"><em>Not named in the copy texts; referred to by the apparatus.</em>'
+            "</p>") in witte
+    assert "Mentions:" not in witte
 
 
 @pytest.mark.sphinx("html", testroot="annotations")
