@@ -19,7 +19,9 @@ Steps, in the order ``setup`` wires them:
 7. ``env-updated`` computes mentions and back-links once per build and names
    the pages whose collected data changed;
 8. ``doctree-resolved`` fills pages with that data; the translators build
-   each segment's marked and linked pieces from it (:mod:`.pieces`);
+   each segment's marked and linked pieces (:mod:`.pieces`), the register
+   pages' lists of mentions (:mod:`.mentionlist`) and the register of
+   disputes' table (:mod:`.register_table`) from it;
 9. ``build-finished`` writes the support files and ``annotations.json``.
 
 Five small extensions of their own keep large editions fast (BENCHMARKS.md):
