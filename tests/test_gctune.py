@@ -27,9 +27,10 @@ def _project(tmp_path: Path, pages: list[str]) -> Path:
 
 def test_collector_tuned_from_the_build_until_released(tmp_path: Path):
     gctune.release()  # an earlier test's build
-    root = _project(tmp_path, ["page"])
+    root = _project(tmp_path, ["page", "other", "third"])
     frozen: dict[str, int] = {}
     cached: dict[str, int] = {}
+    kept: list[int] = []
     before = gc.get_threshold()
     app = SphinxTestApp("html", srcdir=root, builddir=tmp_path / "out", warning=StringIO())
     during = gc.get_threshold()
@@ -38,6 +39,7 @@ def test_collector_tuned_from_the_build_until_released(tmp_path: Path):
     app.connect("doctree-resolved", lambda app, doctree, docname: frozen.__setitem__(docname, gc.get_freeze_count()))
     app.connect("doctree-resolved",
                 lambda app, doctree, docname: cached.__setitem__(docname, len(app.env._write_doc_doctree_cache)))
+    app.connect("doctree-read", lambda app, doctree: kept.append(len(app.env._write_doc_doctree_cache)), priority=900)
     try:
         app.build()
         assert app.warning.getvalue() == ""
@@ -45,7 +47,8 @@ def test_collector_tuned_from_the_build_until_released(tmp_path: Path):
         app.cleanup()
     assert loaded > 10_000 and frozen["reading"] >= loaded  # frozen before reading
     assert {"index", "page"} < set(frozen) and frozen["page"] > loaded  # and more while pages were written
-    assert set(cached.values()) == {0}  # the doctrees kept from reading were dropped: each read from its pickle
+    assert len(kept) == 4 and set(kept) == {0}  # while reading, no earlier page's doctree kept in memory
+    assert set(cached.values()) == {0}  # nor the last one's: each page read from its pickle when written
     assert gc.get_freeze_count() > frozen["page"]  # what the build left frozen too: never walked
     assert during == (20_000, *before[1:]) == gc.get_threshold()
     gctune.release()
