@@ -9,8 +9,9 @@ subclass gives the same answers from dictionaries and replaces the domain
 when sphinxcontrib-bibtex is loaded. It also formats each citation once per
 build and page context: a citation repeated (the same role and keys, from a
 page whose links to the bibliography are the same) is a copy of the first,
-not a second run of pybtex's styles in the serial part of a parallel build. The filtering loop follows
-sphinxcontrib-bibtex's own (BSD-2-Clause, (c) 2011-2024 Matthias C. M. Troffaes).
+not a second run of pybtex's styles in the serial part of a parallel build.
+The filtering loop follows sphinxcontrib-bibtex's own (BSD-2-Clause,
+(c) 2011-2024 Matthias C. M. Troffaes).
 """
 
 from __future__ import annotations

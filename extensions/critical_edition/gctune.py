@@ -74,14 +74,18 @@ def start(app: Sphinx, config: Config) -> None:
     gc.set_threshold(max(threshold[0], YOUNG_THRESHOLD), *threshold[1:])
 
 
+def _drop_kept(env: BuildEnvironment) -> None:
+    getattr(env, "_write_doc_doctree_cache", {}).clear()
+
+
 def drop_kept_doctrees(app: Sphinx, doctree: nodes.document) -> None:
     """doctree-read: drop the doctrees Sphinx keeps from reading (this page's is kept after this event)."""
-    getattr(app.env, "_write_doc_doctree_cache", {}).clear()
+    _drop_kept(app.env)
 
 
 def freeze_environment(app: Sphinx, env: BuildEnvironment) -> None:
-    """Drop the doctrees kept in memory, collect, and freeze what remains."""
-    getattr(env, "_write_doc_doctree_cache", {}).clear()
+    """Drop the last doctree kept in memory, collect, and freeze what remains."""
+    _drop_kept(env)
     gc.collect()
     gc.freeze()
 

@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 
 from .domain import EditionDomain
 from .nodes import mention_list
+from .register_table import internal_ref
 
 
 def list_mentions(app: Sphinx, domain: EditionDomain, docname: str, node: mention_list) -> None:
@@ -47,6 +48,5 @@ def render_mentions(node: mention_list) -> None:
         for j, seg in enumerate(segs):
             if j:
                 para += nodes.Text(", ")
-            target = {"refuri": f"{uri}#s{seg}"} if uri else {"refid": f"s{seg}"}  # as make_refnode
-            para += nodes.reference("", "", nodes.Text(f"\u00a7{seg}"), internal=True, **target)
+            para += internal_ref(f"{uri}#s{seg}", f"\u00a7{seg}")
     node += para

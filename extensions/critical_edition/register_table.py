@@ -76,7 +76,8 @@ def list_disputes(app: Sphinx, domain: EditionDomain, docname: str, node: disput
     node["colwidths_given"] = app.builder.format == "latex"  # wrapping columns in the PDF (in HTML: inline style)
 
 
-def _ref(uri: str, text: str) -> nodes.reference:
+def internal_ref(uri: str, text: str) -> nodes.reference:
+    """A link within the edition; "#anchor" (this page) becomes a ``refid``, as with ``make_refnode``."""
     target = {"refid": uri[1:]} if uri.startswith("#") else {"refuri": uri}
     return nodes.reference("", "", nodes.Text(text), internal=True, **target)
 
@@ -86,7 +87,7 @@ def render_disputes(node: dispute_register) -> None:
     if "rows" not in node:
         return
     rows: list[list[nodes.Node | str]] = [
-        [title, _ref(seg_uri, seg), quoted, verdict, _ref(uri, summary)]
+        [title, internal_ref(seg_uri, seg), quoted, verdict, internal_ref(uri, summary)]
         for title, seg_uri, seg, quoted, verdict, uri, summary in node.attributes.pop("rows")
     ]
     table = build_table(["Source", "§", "Quoted words", "Verdict", "Summary"], rows, [12, 5, 30, 12, 41])
